@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../platform/clock.ts';
+import type { Config } from '../platform/config/schema.ts';
+import type { Dialect } from '../platform/db/database.ts';
+import type { DB } from '../platform/db/schema.ts';
+
+/** What every module service is given: the database, the clock and the frozen configuration. */
+export interface ServiceContext {
+  readonly db: Kysely<DB>;
+  readonly dialect: Dialect;
+  readonly clock: Clock;
+  readonly config: Config;
+}

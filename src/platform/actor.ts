@@ -1,0 +1,19 @@
+import type { Role } from './config/schema.ts';
+
+/**
+ * Who is acting: the authenticated user and the roles in force for this request. For an API token the roles are
+ * the token's scope (a subset of the user's roles at creation, intersected with the user's current roles).
+ * Every policy decision and every audit record takes an Actor.
+ */
+export interface Actor {
+  readonly userId: string;
+  readonly username: string;
+  readonly roles: readonly Role[];
+  readonly via: 'session' | 'token' | 'cli';
+  readonly sessionId?: string;
+  readonly tokenId?: string;
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return roles.some((r) => actor.roles.includes(r));
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+import { columnTypes, type ColumnTypes } from './types.ts';
+import * as m0001 from './0001_foundation.ts';
+
+interface DialectMigration {
+  up(db: Kysely<any>, t: ColumnTypes): Promise<void>;
+  down(db: Kysely<any>, t: ColumnTypes): Promise<void>;
+}
+
+/** Every migration, in order. Names are permanent: they are recorded in the database. */
+const ALL: ReadonlyArray<[string, DialectMigration]> = [['0001_foundation', m0001]];
+
+/** The migrations bound to one engine's column types, as Kysely's `Migrator` expects them. */
+export function migrationsFor(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
+  const t = columnTypes(dialect);
+  const out: Record<string, Migration> = {};
+  for (const [name, m] of ALL) {
+    out[name] = { up: (db) => m.up(db, t), down: (db) => m.down(db, t) };
+  }
+  return out;
+}
+
+export const MIGRATION_NAMES: readonly string[] = ALL.map(([n]) => n);

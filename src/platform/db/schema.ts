@@ -1,0 +1,123 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The node's tables as Kysely sees them. Columns whose JS type differs between the engines are typed as the
+ * union of what either returns; stores read them through `codec.ts`. Writes always pass `Date`, `boolean` and
+ * JSON text, which both engines accept (see `sqlite-adapter.ts`).
+ */
+export type Ts = ColumnType<Date | string, Date, Date>;
+export type Bool = ColumnType<boolean | number, boolean, boolean>;
+export type JsonText<T> = ColumnType<T | string, string, string>;
+export type BigIntCol = ColumnType<number | string, number, number>;
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enabled: Bool;
+  totp_last_step: BigIntCol | null;
+  disabled: Bool;
+  failed_logins: number;
+  locked_until: Ts | null;
+  password_changed_at: Ts;
+  created_at: Ts;
+  updated_at: Ts;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_hash: string;
+  stage: string;
+  created_at: Ts;
+  last_seen_at: Ts;
+  expires_at: Ts;
+  revoked_at: Ts | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  roles: JsonText<string[]>;
+  created_at: Ts;
+  expires_at: Ts;
+  revoked_at: Ts | null;
+  last_used_at: Ts | null;
+}
+
+export interface CasesTable {
+  id: string;
+  reference: string;
+  title: string;
+  summary: string;
+  status: string;
+  version: number;
+  created_by: string;
+  created_at: Ts;
+  updated_at: Ts;
+  closed_at: Ts | null;
+  closed_by: string | null;
+  closure_reason: string | null;
+}
+
+export interface CaseOffencesTable {
+  case_id: string;
+  offence_id: string;
+}
+
+export interface CaseMembersTable {
+  case_id: string;
+  user_id: string;
+  case_role: string;
+  added_at: Ts;
+  added_by: string;
+}
+
+export interface CaseSubjectsTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  name: string;
+  identifiers: JsonText<Array<{ type: string; value: string }>>;
+  nationality: string | null;
+  date_of_birth: string | null;
+  role: string;
+  participation: string | null;
+  notes: string;
+  created_at: Ts;
+  updated_at: Ts;
+}
+
+export interface ReferenceCountersTable {
+  scope: string;
+  value: number;
+}
+
+export interface DB {
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  cases: CasesTable;
+  case_offences: CaseOffencesTable;
+  case_members: CaseMembersTable;
+  case_subjects: CaseSubjectsTable;
+  reference_counters: ReferenceCountersTable;
+}
+
+/** Silences "unused" for `Generated`, kept exported for modules that add serial columns later. */
+export type { Generated };

@@ -1,0 +1,48 @@
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+/**
+ * Gives Kysely's `SqliteDialect` the statement interface it expects, over Node 24's built-in `node:sqlite`
+ * (no native addon to compile). It also normalises parameters so services can pass the same JS values on both
+ * databases: booleans become 0/1, dates become ISO-8601 UTC strings (which sort correctly as text).
+ */
+export function toSqliteValue(v: unknown): SQLInputValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint') return v;
+  if (v instanceof Uint8Array) return v;
+  throw new TypeError(`unsupported SQLite parameter of type ${typeof v}`);
+}
+
+function wrap(stmt: StatementSync): SqliteStatement {
+  const params = (p: ReadonlyArray<unknown>): SQLInputValue[] => p.map(toSqliteValue);
+  return {
+    reader: stmt.columns().length > 0,
+    all: (p) => stmt.all(...params(p)),
+    run: (p) => stmt.run(...params(p)),
+    iterate: (p) => stmt.iterate(...params(p)) as IterableIterator<unknown>,
+  };
+}
+
+export interface SqliteOptions {
+  /** Path of the database file, or `:memory:`. */
+  path: string;
+  /** Milliseconds a writer waits for a lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+/** Opens a SQLite database tuned for durability: WAL, synchronous=FULL, foreign keys on. */
+export function openSqlite(opts: SqliteOptions): { raw: DatabaseSync; kysely: SqliteDatabase } {
+  const raw = new DatabaseSync(opts.path, { timeout: opts.busyTimeoutMs ?? 5000 });
+  raw.exec('PRAGMA journal_mode = WAL');
+  raw.exec('PRAGMA synchronous = FULL');
+  raw.exec('PRAGMA foreign_keys = ON');
+  return {
+    raw,
+    kysely: {
+      prepare: (sql: string) => wrap(raw.prepare(sql)),
+      close: () => raw.close(),
+    },
+  };
+}
