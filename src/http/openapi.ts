@@ -1,0 +1,46 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { responses, type App } from './types.ts';
+
+/** OpenAPI 3.1, generated from the route schemas, at /api/v1/openapi.json; interactive docs at /api/docs. */
+export async function installOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Comity node API',
+        version,
+        description:
+          'The HTTP API of one Comity node. Errors are application/problem+json (RFC 9457) with a request id and, for invalid input, per-field `errors`.',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token (comity_pat_…)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'comity_session', description: 'Browser session; send x-csrf-token on unsafe methods' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  // The documentation pages are public, like the document they render.
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), public: true };
+    });
+    await scope.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { url: '/api/v1/openapi.json' } as never, staticCSP: true });
+  });
+}
+
+export async function openApiRoute(app: App): Promise<void> {
+  app.get(
+    '/api/v1/openapi.json',
+    {
+      config: { public: true },
+      schema: { tags: ['operations'], summary: 'This document', response: responses({ 200: Type.Object({}, { additionalProperties: true }) }) },
+    },
+    async () => app.swagger() as unknown as Record<string, unknown>,
+  );
+}
