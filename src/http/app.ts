@@ -13,7 +13,7 @@ import { installAuth } from './auth.ts';
 import { healthRoutes } from './health.ts';
 import { installMetrics } from './metrics.ts';
 import { installOpenApi, openApiRoute } from './openapi.ts';
-import { installProblemHandlers } from './problem.ts';
+import { installProblemHandlers, sendProblem, toProblem } from './problem.ts';
 import type { App } from './types.ts';
 import { installValidation } from './validation.ts';
 import { VERSION } from '../platform/version.ts';
@@ -43,6 +43,10 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     genReqId: () => newId(),
     requestIdHeader: false,
     return503OnClosing: true,
+    // Router errors (bad percent-encoding, over-long parameters) bypass the error handler: answer them the same way.
+    frameworkErrors: (err, req, reply) => {
+      void sendProblem(reply, toProblem(err, req).problem);
+    },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

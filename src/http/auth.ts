@@ -30,7 +30,9 @@ function safeEqualHex(a: string, b: string): boolean {
  */
 export function installAuth(app: FastifyInstance, accounts: AccountsService): void {
   app.decorateRequest('auth', null);
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+  // onRequest, before the body is read or validated: an unauthenticated client learns nothing about a route's
+  // schema and cannot make the node parse bodies, and the CSRF check comes before any input is looked at.
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const cfg = req.routeOptions.config ?? {};
     if (req.is404) return;
     const header = req.headers.authorization;

@@ -67,6 +67,8 @@ export function problemBody(req: FastifyRequest, code: ErrorCode, detail: string
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   if (problem.retryAfter !== undefined) reply.header('retry-after', String(problem.retryAfter));
+  // Also set here (not only in the onSend hook): router errors are answered before hooks run.
+  reply.header('x-request-id', problem.requestId);
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
 

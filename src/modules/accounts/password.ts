@@ -18,8 +18,10 @@ export const PASSWORD_MAX = 1024;
 
 /** Why a password is not acceptable, or null. Length is the rule (NIST SP 800-63B); no composition rules. */
 export function passwordProblem(pw: string): string | null {
-  if ([...pw].length < PASSWORD_MIN) return `must be at least ${PASSWORD_MIN} characters`;
-  if (pw.length > PASSWORD_MAX) return `must be at most ${PASSWORD_MAX} characters`;
+  // Characters are code points at both ends, as the API schema's maxLength counts them.
+  const n = [...pw].length;
+  if (n < PASSWORD_MIN) return `must be at least ${PASSWORD_MIN} characters`;
+  if (n > PASSWORD_MAX) return `must be at most ${PASSWORD_MAX} characters`;
   return null;
 }
 
@@ -43,14 +45,20 @@ export async function verifyPassword(pw: string, phc: string): Promise<boolean> 
   if (!m) return false;
   const [, mem, passes, par, salt, want] = m as unknown as [string, string, string, string, string, string];
   const expected = Buffer.from(want, 'base64');
-  const got = await argon2Async('argon2id', {
-    message: Buffer.from(pw, 'utf8'),
-    nonce: Buffer.from(salt, 'base64'),
-    parallelism: Number(par),
-    tagLength: expected.length,
-    memory: Number(mem),
-    passes: Number(passes),
-  });
+  let got: Buffer;
+  try {
+    got = await argon2Async('argon2id', {
+      message: Buffer.from(pw, 'utf8'),
+      nonce: Buffer.from(salt, 'base64'),
+      parallelism: Number(par),
+      tagLength: expected.length,
+      memory: Number(mem),
+      passes: Number(passes),
+    });
+  } catch {
+    // Parameters argon2 refuses (memory below 8·p KiB, zero passes, salt under 8 bytes, tag under 4 bytes).
+    return false;
+  }
   return got.length === expected.length && timingSafeEqual(got, expected);
 }
 

@@ -95,5 +95,6 @@ export function verifyTotp(
 export function otpauthUri(issuer: string, account: string, secretB32: string): string {
   const label = encodeURIComponent(`${issuer}:${account}`);
   const q = new URLSearchParams({ secret: secretB32, issuer, algorithm: 'SHA1', digits: String(DIGITS), period: String(STEP_SECONDS) });
-  return `otpauth://totp/${label}?${q.toString()}`;
+  // URLSearchParams writes spaces as "+"; the Key URI format wants RFC 3986 percent-encoding ("+" itself is %2B).
+  return `otpauth://totp/${label}?${q.toString().replace(/\+/g, '%20')}`;
 }
