@@ -14,7 +14,7 @@ import { healthRoutes } from './health.ts';
 import { installMetrics } from './metrics.ts';
 import { installOpenApi, openApiRoute } from './openapi.ts';
 import { installProblemHandlers, sendProblem, toProblem } from './problem.ts';
-import type { App } from './types.ts';
+import type { App } from '../platform/http/route-kit.ts';
 import { installValidation } from './validation.ts';
 import { VERSION } from '../platform/version.ts';
 

@@ -1,21 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import type { Actor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import type { AccountsService, Authenticated } from '../modules/accounts/service.ts';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../platform/http/route-kit.ts';
 import { sha256Hex } from '../modules/accounts/secrets.ts';
 
-export const SESSION_COOKIE = 'comity_session';
-export const CSRF_COOKIE = 'comity_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    auth: Authenticated | null;
-  }
-}
 
 function safeEqualHex(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
@@ -61,10 +52,4 @@ export function installAuth(app: FastifyInstance, accounts: AccountsService): vo
         throw new AppError('totp_enrollment_required', 'your roles require a one-time code generator: enrol it before continuing');
     }
   });
-}
-
-/** The authenticated actor of a private route (the hook guarantees one). */
-export function actorOf(req: FastifyRequest): Actor {
-  if (!req.auth) throw new AppError('unauthenticated', 'log in or send an API token');
-  return req.auth.actor;
 }

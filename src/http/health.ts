@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { Registry } from 'prom-client';
 import { pendingMigrations, type Database } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
-import { responses, type App } from './types.ts';
+import { responses, type App } from '../platform/http/route-kit.ts';
 
 const Health = Type.Object({ status: Type.Literal('ok') });
 const Ready = Type.Object({ status: Type.Literal('ready'), database: Type.String(), migrations: Type.String() });

@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { responses, type App } from './types.ts';
+import { responses, type App } from '../platform/http/route-kit.ts';
 
 /** OpenAPI 3.1, generated from the route schemas, at /api/v1/openapi.json; interactive docs at /api/docs. */
 export async function installOpenApi(app: FastifyInstance, version: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { FieldErrorSchema, PROBLEM_TYPE_BASE, ProblemSchema, type Problem } from '../platform/http/route-kit.ts';
 import { AppError, type ErrorCode, type FieldError } from '../platform/errors.ts';
 
 /** HTTP status and title for every error code: the one place codes meet HTTP. */
@@ -26,30 +26,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   internal: { status: 500, title: 'Internal error' },
 };
 
-export const PROBLEM_TYPE_BASE = 'urn:comity:problem:';
-
-export const FieldErrorSchema = Type.Object({
-  in: Type.Union([Type.Literal('body'), Type.Literal('query'), Type.Literal('path'), Type.Literal('header')]),
-  pointer: Type.String({ description: 'JSON Pointer (RFC 6901) to the offending field' }),
-  detail: Type.String(),
-});
-
-/** RFC 9457 problem details, with Comity's extension members. */
-export const ProblemSchema = Type.Object(
-  {
-    type: Type.String({ description: `${PROBLEM_TYPE_BASE}<code>` }),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String(),
-    instance: Type.String(),
-    code: Type.String(),
-    requestId: Type.String(),
-    errors: Type.Optional(Type.Array(FieldErrorSchema)),
-    retryAfter: Type.Optional(Type.Integer()),
-  },
-  { $id: 'Problem', description: 'RFC 9457 problem details' },
-);
-export type Problem = Static<typeof ProblemSchema>;
+export { PROBLEM_TYPE_BASE, ProblemSchema, FieldErrorSchema, type Problem };
 
 export function problemBody(req: FastifyRequest, code: ErrorCode, detail: string, extra: Partial<Problem> = {}): Problem {
   const p = PROBLEMS[code];

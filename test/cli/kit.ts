@@ -15,7 +15,7 @@ const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('COMITY_')) env[k] = v;
-  return { ...env, COMITY_ARGON2_MEMORY_KI_B: '8192', COMITY_ARGON2_PASSES: '1', ...extra };
+  return { ...env, COMITY_ARGON2_MEMORY_KIB: '8192', COMITY_ARGON2_PASSES: '1', ...extra };
 }
 
 export interface CliResult {

@@ -16,7 +16,7 @@ import { totpAt } from '../../src/modules/accounts/totp.ts';
 export function testConfig(overrides: Partial<Record<keyof Config, unknown>> = {}): Config {
   const dataDir = mkdtempSync(join(tmpdir(), 'comity-node-'));
   return loadConfig({
-    flags: { dataDir, state: 'XA', logLevel: 'silent', argon2MemoryKiB: 8192, argon2Passes: 1, ...overrides },
+    flags: { dataDir, state: 'XA', logLevel: 'silent', argon2MemoryKib: 8192, argon2Passes: 1, ...overrides },
     env: {},
   });
 }

@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import type { Config } from '../../platform/config/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { CSRF_COOKIE, SESSION_COOKIE, actorOf } from '../../http/auth.ts';
-import { NoContent, responses, type App } from '../../http/types.ts';
+import { CSRF_COOKIE, NoContent, SESSION_COOKIE, actorOf, responses, type App } from '../../platform/http/route-kit.ts';
 import {
   CreatedToken,
   IdParams,

@@ -167,6 +167,6 @@ export function presentToken(t: TokenRecord): Static<typeof TokenSchema> {
   };
 }
 
-export function sessionExpiry(s: SessionRecord | undefined): string | null {
+export function sessionExpiry(s: Pick<SessionRecord, 'expiresAt'> | undefined): string | null {
   return s ? s.expiresAt.toISOString() : null;
 }

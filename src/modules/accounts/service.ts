@@ -75,7 +75,7 @@ export class AccountsService {
 
   private get argon(): Argon2Params {
     const c = this.ctx.config;
-    return { memoryKiB: c.argon2MemoryKiB, passes: c.argon2Passes, parallelism: c.argon2Parallelism };
+    return { memoryKiB: c.argon2MemoryKib, passes: c.argon2Passes, parallelism: c.argon2Parallelism };
   }
 
   private authorize(actor: Actor, action: AccountAction): void {

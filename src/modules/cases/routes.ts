@@ -1,5 +1,4 @@
-import { actorOf } from '../../http/auth.ts';
-import { NoContent, responses, type App } from '../../http/types.ts';
+import { NoContent, actorOf, responses, type App } from '../../platform/http/route-kit.ts';
 import {
   CaseDetailSchema,
   CaseListQuery,

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,7 +83,17 @@ describe('configuration', () => {
 
   it('maps every key to a COMITY_ variable', () => {
     expect(envName('databaseUrl')).toBe('COMITY_DATABASE_URL');
-    expect(envName('argon2MemoryKiB')).toBe('COMITY_ARGON2_MEMORY_KI_B');
+    expect(envName('argon2MemoryKib')).toBe('COMITY_ARGON2_MEMORY_KIB');
     for (const k of KEYS) expect(envName(k.key)).toMatch(/^COMITY_[A-Z0-9_]+$/);
+  });
+});
+
+describe('documentation', () => {
+  it('docs/operations.md documents every key and its environment variable', () => {
+    const doc = readFileSync(new URL('../../../docs/operations.md', import.meta.url), 'utf8');
+    for (const k of KEYS) {
+      expect(doc).toContain(`\`${k.key}\``);
+      expect(doc).toContain(`\`${envName(k.key)}\``);
+    }
   });
 });

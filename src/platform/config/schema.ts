@@ -34,7 +34,7 @@ export interface Config {
   readonly totpRequiredRoles: readonly Role[];
   readonly loginMaxFailures: number;
   readonly loginLockoutMinutes: number;
-  readonly argon2MemoryKiB: number;
+  readonly argon2MemoryKib: number;
   readonly argon2Passes: number;
   readonly argon2Parallelism: number;
 }
@@ -123,7 +123,7 @@ export const KEYS: readonly KeySpec[] = [
     doc: 'How long a locked account stays locked.',
   },
   {
-    key: 'argon2MemoryKiB',
+    key: 'argon2MemoryKib',
     kind: { type: 'int', min: 8 * 1024, max: 4 * 1024 * 1024 },
     default: 19 * 1024,
     doc: 'argon2id memory cost for new password hashes (OWASP minimum: 19 MiB).',
