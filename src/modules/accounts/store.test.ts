@@ -24,6 +24,16 @@ describeEachDialect('accounts store', (get) => {
   }
 
   describe('users', () => {
+    it('finds several users at once, with their roles, ignoring unknown ids', async () => {
+      const a = await addUser('batch-a', ['prosecutor']);
+      const b = await addUser('batch-b', ['oversight', 'investigator']);
+      const found = await store.findUsersByIds(db(), [a, b, a, newId()]);
+      expect([...found.keys()].sort()).toEqual([a, b].sort());
+      expect(found.get(b)?.roles).toEqual(['investigator', 'oversight']);
+      expect(found.get(a)?.username).toBe('batch-a');
+      expect((await store.findUsersByIds(db(), [])).size).toBe(0);
+    });
+
     it('round-trips every column with the same types on both engines', async () => {
       const id = await addUser('store-alice', ['prosecutor', 'investigator']);
       const u = await store.findUserById(db(), id);

@@ -101,6 +101,16 @@ export async function findUserById(ex: Executor, id: string): Promise<UserRecord
   return toUser(r, (await rolesOf(ex, [r.id])).get(r.id) ?? []);
 }
 
+/** Several users at once (two queries whatever their number), keyed by id; unknown ids are absent. */
+export async function findUsersByIds(ex: Executor, ids: readonly string[]): Promise<Map<string, UserRecord>> {
+  const out = new Map<string, UserRecord>();
+  if (ids.length === 0) return out;
+  const rows = await ex.selectFrom('users').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  const roles = await rolesOf(ex, rows.map((r) => r.id));
+  for (const r of rows) out.set(r.id, toUser(r, roles.get(r.id) ?? []));
+  return out;
+}
+
 export async function findUserByUsername(ex: Executor, username: string): Promise<UserRecord | undefined> {
   const r = await ex.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   if (!r) return undefined;

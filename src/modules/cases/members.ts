@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Executor } from '../../platform/db/executor.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
-import { findUserById } from '../accounts/store.ts';
+import { findUserById, findUsersByIds } from '../accounts/store.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCase } from './access.ts';
 import { touchCase } from './store.ts';
@@ -38,12 +38,11 @@ export class CaseMembers {
 
   /** Adds the accounts' names to membership rows. */
   async present(ex: Executor, members: MemberRecord[]): Promise<MemberView[]> {
-    const out: MemberView[] = [];
-    for (const m of members) {
-      const u = await findUserById(ex, m.userId);
-      out.push({ ...m, username: u?.username ?? '(deleted)', displayName: u?.displayName ?? '(deleted)', disabled: u?.disabled ?? true });
-    }
-    return out;
+    const users = await findUsersByIds(ex, members.map((m) => m.userId));
+    return members.map((m) => {
+      const u = users.get(m.userId);
+      return { ...m, username: u?.username ?? '(deleted)', displayName: u?.displayName ?? '(deleted)', disabled: u?.disabled ?? true };
+    });
   }
 
   async list(actor: Actor, caseId: string): Promise<MemberView[]> {
