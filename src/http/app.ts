@@ -9,6 +9,7 @@ import { newId } from '../platform/ids.ts';
 import { createServices, type Services } from '../modules/index.ts';
 import { accountsRoutes } from '../modules/accounts/routes.ts';
 import { casesRoutes } from '../modules/cases/routes.ts';
+import { nodeAbilities } from './abilities.ts';
 import { installAuth } from './auth.ts';
 import { healthRoutes } from './health.ts';
 import { installMetrics } from './metrics.ts';
@@ -68,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const typed = app as unknown as App;
   await healthRoutes(typed, { database, metrics });
   await openApiRoute(typed);
-  await accountsRoutes(typed, { accounts: services.accounts, config });
+  await accountsRoutes(typed, { accounts: services.accounts, config, abilities: nodeAbilities });
   await casesRoutes(typed, { cases: services.cases });
   await app.ready();
   return { app, services };

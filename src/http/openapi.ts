@@ -24,6 +24,16 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
       },
       security: [{ bearer: [] }, { session: [] }],
     },
+    // Shared schemas appear under their $id (User, Case, Problem…) so generated clients get readable type names.
+    refResolver: {
+      buildLocalReference: (json: Record<string, unknown>, _base: unknown, _fragment: unknown, i: number) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
+    // Public routes say so: no credentials needed.
+    transform: ({ schema, url, route }) => {
+      const isPublic = (route.config as { public?: boolean } | undefined)?.public === true;
+      return { schema: isPublic ? { ...schema, security: [] } : schema, url } as never;
+    },
   });
   // The documentation pages are public, like the document they render.
   await app.register(async (scope) => {

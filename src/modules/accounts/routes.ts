@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import type { Actor } from '../../platform/actor.ts';
 import type { Config } from '../../platform/config/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { CSRF_COOKIE, NoContent, SESSION_COOKIE, actorOf, responses, type App } from '../../platform/http/route-kit.ts';
@@ -28,8 +29,15 @@ const auth = ['auth'];
 const admin = ['users'];
 
 /** Login, sessions, TOTP, password, user administration and API tokens under /api/v1. */
-export async function accountsRoutes(app: App, deps: { accounts: AccountsService; config: Config }): Promise<void> {
-  const { accounts, config } = deps;
+export interface AccountsRoutesDeps {
+  accounts: AccountsService;
+  config: Config;
+  /** Node-wide abilities of an actor, composed from every module's policy by the app. */
+  abilities: (actor: Actor) => string[];
+}
+
+export async function accountsRoutes(app: App, deps: AccountsRoutesDeps): Promise<void> {
+  const { accounts, config, abilities } = deps;
   const cookieBase = { path: '/', sameSite: 'strict' as const, secure: config.cookieSecure };
 
   app.post(
@@ -56,6 +64,7 @@ export async function accountsRoutes(app: App, deps: { accounts: AccountsService
       const maxAge = Math.floor((r.session.expiresAt.getTime() - r.session.createdAt.getTime()) / 1000);
       reply.setCookie(SESSION_COOKIE, r.sessionToken, { ...cookieBase, httpOnly: true, maxAge });
       reply.setCookie(CSRF_COOKIE, r.csrfToken, { ...cookieBase, httpOnly: false, maxAge });
+      const actor: Actor = { userId: r.user.id, username: r.user.username, roles: r.user.roles, via: 'session', sessionId: r.session.id };
       return {
         user: presentUser(r.user),
         roles: r.user.roles,
@@ -64,6 +73,7 @@ export async function accountsRoutes(app: App, deps: { accounts: AccountsService
         expiresAt: sessionExpiry(r.session),
         totpRequired: accounts.totpRequiredFor(r.user.roles),
         node: { state: config.state, name: config.nodeName },
+        abilities: r.session.stage === 'full' ? abilities(actor) : [],
       };
     },
   );
@@ -108,6 +118,7 @@ export async function accountsRoutes(app: App, deps: { accounts: AccountsService
         expiresAt: sessionExpiry(req.auth?.session),
         totpRequired: accounts.totpRequiredFor(user.roles),
         node: { state: config.state, name: config.nodeName },
+        abilities: req.auth?.session?.stage === 'enroll_totp' ? [] : abilities(actor),
       };
     },
   );

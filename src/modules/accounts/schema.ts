@@ -63,6 +63,9 @@ export const SessionInfoSchema = Type.Object(
     expiresAt: Type.Union([DateTime, Type.Null()]),
     totpRequired: Type.Boolean(),
     node: Type.Object({ state: Type.String(), name: Type.String() }),
+    abilities: Type.Array(Type.String(), {
+      description: 'Node-wide actions the roles in force allow (e.g. users.create, case.create); the UI shows only these',
+    }),
   },
   { $id: 'SessionInfo' },
 );
