@@ -1,0 +1,23 @@
+#!/bin/sh
+# Regenerates docs/cli.md from the CLI's own --help texts: ./nodew sh tools/cli-docs.sh > docs/cli.md
+set -eu
+cd "$(dirname "$0")/.."
+cat <<'HEAD'
+# The `comity` command
+
+Every command prints its own help with `--help`; this page gathers them (regenerate with
+`./nodew sh tools/cli-docs.sh > docs/cli.md`). Run it as `npx comity …` after `npm ci` (the `bin` shim restarts
+under Node 24 when an older Node started it), or `./nodew node src/cli/main.ts …`.
+
+Exit codes: **0** success, **1** failure (the reason is one line on stderr), **2** usage error.
+Data-folder commands (`--data DIR`, default `COMITY_DATA` or `./data`) act as the local operator; with `--url`
+and `--token` (or `COMITY_URL`, `COMITY_TOKEN`) the `user` and `token list|revoke` commands act through a running
+node's API with that token's rights. Passwords are read from standard input (`--password-stdin`), never from
+the command line.
+HEAD
+for c in "" "init" "start" "user" "user add" "user list" "user disable" "user enable" "user reset-password" "user roles" "token" "token create" "token list" "token revoke"; do
+  printf '\n## comity %s\n\n```text\n' "$c"
+  # shellcheck disable=SC2086
+  node src/cli/main.ts $c --help
+  printf '```\n'
+done
