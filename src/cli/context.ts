@@ -3,6 +3,7 @@ import { loadConfig } from '../platform/config/load.ts';
 import type { Config } from '../platform/config/schema.ts';
 import { openDatabase, pendingMigrations, type Database } from '../platform/db/database.ts';
 import { createServices, type Services } from '../modules/index.ts';
+import { openLedger } from '../platform/ledger/open.ts';
 import { databaseFailure, folderProblem, inspectDataFolder } from './data-folder.ts';
 import { CliError, type Runtime } from './output.ts';
 
@@ -47,7 +48,8 @@ export async function openLocal(rt: Runtime, flags: LocalFlags): Promise<LocalCo
     await database.close().catch(() => {});
     throw e;
   }
-  const services = createServices({ db: database.db, dialect: database.dialect, clock: systemClock, config });
+  const { ledger } = openLedger({ db: database.db, clock: systemClock, dataDir: config.dataDir });
+  const services = createServices({ db: database.db, dialect: database.dialect, clock: systemClock, config, ledger });
   return { config, database, services, close: () => database.close() };
 }
 

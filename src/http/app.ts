@@ -6,11 +6,14 @@ import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config/schema.ts';
 import type { Database } from '../platform/db/database.ts';
 import { newId } from '../platform/ids.ts';
+import type { Ledger } from '../platform/ledger/ledger.ts';
+import { openLedger } from '../platform/ledger/open.ts';
 import { createServices, type Services } from '../modules/index.ts';
 import { accountsRoutes } from '../modules/accounts/routes.ts';
 import { casesRoutes } from '../modules/cases/routes.ts';
 import { nodeAbilities } from './abilities.ts';
 import { installAuth } from './auth.ts';
+import { ledgerRoutes } from './ledger.ts';
 import { healthRoutes } from './health.ts';
 import { installMetrics } from './metrics.ts';
 import { installOpenApi, openApiRoute } from './openapi.ts';
@@ -29,6 +32,7 @@ export interface AppDeps {
 export interface BuiltApp {
   app: FastifyInstance;
   services: Services;
+  ledger: Ledger;
 }
 
 /**
@@ -36,7 +40,8 @@ export interface BuiltApp {
  */
 export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const { config, database, clock } = deps;
-  const services = createServices({ db: database.db, dialect: database.dialect, clock, config });
+  const { ledger } = openLedger({ db: database.db, clock, dataDir: config.dataDir });
+  const services = createServices({ db: database.db, dialect: database.dialect, clock, config, ledger });
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
@@ -71,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await openApiRoute(typed);
   await accountsRoutes(typed, { accounts: services.accounts, config, abilities: nodeAbilities });
   await casesRoutes(typed, { cases: services.cases });
+  await ledgerRoutes(typed, { ledger });
   await app.ready();
-  return { app, services };
+  return { app, services, ledger };
 }

@@ -42,6 +42,9 @@ export function installAuth(app: FastifyInstance, accounts: AccountsService): vo
     req.auth = auth;
     if (cfg.public) return;
     if (!auth) throw new AppError('unauthenticated', 'log in or send an API token');
+    const { actor } = auth;
+    if (actor.roles.length === 0 && (actor.scopes ?? []).length > 0 && !cfg.allowScopeOnly && !(cfg.scopes ?? []).some((sc) => actor.scopes?.includes(sc)))
+      throw new AppError('forbidden', `this API token carries only the scopes ${(actor.scopes ?? []).join(', ')} and no role: it cannot be used here`);
     if (auth.session) {
       if (!SAFE_METHODS.has(req.method)) {
         const sent = req.headers[CSRF_HEADER];

@@ -12,6 +12,8 @@ export interface Actor {
   readonly via: 'session' | 'token' | 'cli';
   readonly sessionId?: string;
   readonly tokenId?: string;
+  /** Extra, narrow permissions of an API token that are not roles (e.g. `ledger:read` for an auditor's script). */
+  readonly scopes?: readonly string[];
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

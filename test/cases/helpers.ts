@@ -5,6 +5,7 @@ import type { Database } from '../../src/platform/db/database.ts';
 import { AppError } from '../../src/platform/errors.ts';
 import { AccountsService, LOCAL_OPERATOR } from '../../src/modules/accounts/service.ts';
 import type { ServiceContext } from '../../src/modules/context.ts';
+import { openLedger } from '../../src/platform/ledger/open.ts';
 import { CasesService } from '../../src/modules/cases/service.ts';
 import { testConfig } from '../kit/node.ts';
 
@@ -25,7 +26,8 @@ let n = 0;
 export function casesHarness(database: Database, start = '2026-03-14T02:10:00.000Z'): CasesHarness {
   const config = testConfig({ databaseUrl: 'unused' });
   const clock = new ManualClock(start);
-  const ctx: ServiceContext = { db: database.db, dialect: database.dialect, clock, config };
+  const { ledger } = openLedger({ db: database.db, clock, dataDir: config.dataDir });
+  const ctx: ServiceContext = { db: database.db, dialect: database.dialect, clock, config, ledger };
   const accounts = new AccountsService(ctx);
   return {
     ctx,

@@ -18,8 +18,8 @@ describeEachDialect('node-wide abilities in the session', (get) => {
   };
 
   it.each<[Role[], string[]]>([
-    [['admin'], ['users.list', 'users.read', 'users.create', 'users.update', 'users.roles', 'users.disable', 'users.reset_password', 'users.reset_totp', 'tokens.create_for_other', 'tokens.list_all', 'tokens.revoke_any']],
-    [['oversight'], ['users.list', 'users.read', 'tokens.list_all']],
+    [['admin'], ['users.list', 'users.read', 'users.create', 'users.update', 'users.roles', 'users.disable', 'users.reset_password', 'users.reset_totp', 'tokens.create_for_other', 'tokens.list_all', 'tokens.revoke_any', 'ledger.read', 'ledger.checkpoint']],
+    [['oversight'], ['users.list', 'users.read', 'tokens.list_all', 'ledger.read', 'ledger.checkpoint']],
     [['investigator'], ['case.create']],
     [['central_authority'], ['case.create']],
     [['authorizer'], []],

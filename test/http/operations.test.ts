@@ -154,8 +154,8 @@ describeEachDialect('HTTP logs', (get) => {
     const logger = createLogger('info', { write: (s: string) => void lines.push(s) });
     const config = testConfig({ databaseUrl: 'unused' });
     const clock = new ManualClock(new Date());
-    const { app, services } = await buildApp({ config, database: get(), clock, logger });
-    const node: TestNode = { app, services, clock, config, database: get(), close: () => app.close() };
+    const { app, services, ledger } = await buildApp({ config, database: get(), clock, logger });
+    const node: TestNode = { app, services, ledger, clock, config, database: get(), close: () => app.close() };
     try {
       const u = await createUser(node, ['authorizer', 'investigator']);
       const secrets: string[] = [u.password];

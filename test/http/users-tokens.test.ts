@@ -5,7 +5,7 @@ import { bearer, buildTestNode, createUser, loginSession, tokenFor, type TestNod
 import { expectProblem, fieldsOf } from './problems.ts';
 
 const USER_KEYS = ['createdAt', 'disabled', 'displayName', 'email', 'id', 'lockedUntil', 'roles', 'totpEnabled', 'updatedAt', 'username'];
-const TOKEN_KEYS = ['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'roles', 'userId', 'username'];
+const TOKEN_KEYS = ['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'roles', 'scopes', 'userId', 'username'];
 const NO_SUCH_ID = '01900000-0000-7000-8000-000000000000';
 
 describeEachDialect('HTTP users and tokens', (get) => {

@@ -9,6 +9,7 @@ import type { Config, Role } from '../../src/platform/config/schema.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import type { Services } from '../../src/modules/index.ts';
+import type { Ledger } from '../../src/platform/ledger/ledger.ts';
 import { LOCAL_OPERATOR } from '../../src/modules/accounts/service.ts';
 import { totpAt } from '../../src/modules/accounts/totp.ts';
 
@@ -24,6 +25,7 @@ export function testConfig(overrides: Partial<Record<keyof Config, unknown>> = {
 export interface TestNode {
   app: FastifyInstance;
   services: Services;
+  ledger: Ledger;
   clock: ManualClock;
   config: Config;
   database: Database;
@@ -34,8 +36,8 @@ export interface TestNode {
 export async function buildTestNode(database: Database, overrides: Partial<Record<keyof Config, unknown>> = {}): Promise<TestNode> {
   const config = testConfig({ databaseUrl: 'unused', ...overrides });
   const clock = new ManualClock(new Date());
-  const { app, services } = await buildApp({ config, database, clock, logger: createLogger('silent') });
-  return { app, services, clock, config, database, close: () => app.close() };
+  const { app, services, ledger } = await buildApp({ config, database, clock, logger: createLogger('silent') });
+  return { app, services, ledger, clock, config, database, close: () => app.close() };
 }
 
 export interface TestUser {

@@ -37,6 +37,8 @@ export interface Config {
   readonly argon2MemoryKib: number;
   readonly argon2Passes: number;
   readonly argon2Parallelism: number;
+  readonly checkpointIntervalSeconds: number;
+  readonly ledgerDetailsRetentionDays: number;
 }
 
 type Kind =
@@ -130,6 +132,18 @@ export const KEYS: readonly KeySpec[] = [
   },
   { key: 'argon2Passes', kind: { type: 'int', min: 1, max: 20 }, default: 2, doc: 'argon2id time cost.' },
   { key: 'argon2Parallelism', kind: { type: 'int', min: 1, max: 16 }, default: 1, doc: 'argon2id lanes.' },
+  {
+    key: 'checkpointIntervalSeconds',
+    kind: { type: 'int', min: 1, max: 24 * 3600 },
+    default: 60,
+    doc: 'How often the node signs a ledger checkpoint when the log grew.',
+  },
+  {
+    key: 'ledgerDetailsRetentionDays',
+    kind: { type: 'int', min: 0, max: 100 * 366 },
+    default: 0,
+    doc: 'Erase ledger entry details (which may hold personal data) older than this many days; 0 keeps them. Entries and proofs are never affected.',
+  },
 ];
 
 /** `databaseUrl` → `COMITY_DATABASE_URL`. */

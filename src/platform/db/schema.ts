@@ -53,6 +53,8 @@ export interface ApiTokensTable {
   prefix: string;
   token_hash: string;
   roles: JsonText<string[]>;
+  /** Narrow permissions that are not roles (e.g. `ledger:read`); the database defaults it to `[]`. */
+  scopes: ColumnType<string[] | string, string | undefined, string>;
   created_at: Ts;
   expires_at: Ts;
   revoked_at: Ts | null;
@@ -107,6 +109,46 @@ export interface ReferenceCountersTable {
   value: number;
 }
 
+export interface LedgerStateTable {
+  id: number;
+  size: BigIntCol;
+  /** JSON array of hex hashes: the complete subtrees on the right edge of the tree, largest first. */
+  frontier: string;
+  /** Digest of the last configuration recorded in the ledger. */
+  config_digest: string | null;
+  updated_at: Ts;
+}
+
+export interface LedgerEntriesTable {
+  idx: BigIntCol;
+  /** The leaf: RFC 8785 canonical JSON text; its UTF-8 bytes are what is hashed. */
+  leaf: string;
+  leaf_hash: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+}
+
+export interface LedgerNodesTable {
+  level: number;
+  idx: BigIntCol;
+  hash: string;
+}
+
+export interface LedgerDetailsTable {
+  idx: BigIntCol;
+  salt: string | null;
+  details: string | null;
+  erased_at: Ts | null;
+}
+
+export interface LedgerCheckpointsTable {
+  size: BigIntCol;
+  root_hash: string;
+  note: string;
+  created_at: Ts;
+}
+
 export interface DB {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -117,6 +159,11 @@ export interface DB {
   case_members: CaseMembersTable;
   case_subjects: CaseSubjectsTable;
   reference_counters: ReferenceCountersTable;
+  ledger_state: LedgerStateTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_nodes: LedgerNodesTable;
+  ledger_details: LedgerDetailsTable;
+  ledger_checkpoints: LedgerCheckpointsTable;
 }
 
 /** Silences "unused" for `Generated`, kept exported for modules that add serial columns later. */

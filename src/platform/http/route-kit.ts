@@ -26,6 +26,12 @@ export interface RouteAuthConfig {
   public?: boolean;
   /** Reachable with a session that must still enrol TOTP. */
   allowDuringEnrollment?: boolean;
+  /**
+   * Token scopes (e.g. `ledger:read`) that grant this route. An API token that carries scopes but no role reaches
+   * only routes naming one of its scopes here, or marked `allowScopeOnly` (who am I, logout): default deny.
+   */
+  scopes?: readonly string[];
+  allowScopeOnly?: boolean;
 }
 
 /** What the auth hook established for this request. */

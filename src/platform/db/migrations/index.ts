@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { columnTypes, type ColumnTypes } from './types.ts';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_ledger.ts';
+import * as m0003 from './0003_token_scopes.ts';
 
 interface DialectMigration {
   up(db: Kysely<any>, t: ColumnTypes): Promise<void>;
@@ -9,7 +11,11 @@ interface DialectMigration {
 }
 
 /** Every migration, in order. Names are permanent: they are recorded in the database. */
-const ALL: ReadonlyArray<[string, DialectMigration]> = [['0001_foundation', m0001]];
+const ALL: ReadonlyArray<[string, DialectMigration]> = [
+  ['0001_foundation', m0001],
+  ['0002_ledger', m0002],
+  ['0003_token_scopes', m0003],
+];
 
 /** The migrations bound to one engine's column types, as Kysely's `Migrator` expects them. */
 export function migrationsFor(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
