@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '../platform/config/schema.ts';
 import { invalid } from '../platform/errors.ts';
 import type { presentToken, UserView } from '../modules/accounts/schema.ts';
+import { TOKEN_SCOPES, isTokenScope, type TokenScope } from '../modules/accounts/scopes.ts';
 
 export type { UserView };
 export type TokenView = ReturnType<typeof presentToken>;
@@ -32,7 +33,7 @@ export interface AccountsGateway {
   getUser(username: string): Promise<UserView>;
   updateUser(username: string, patch: { roles?: Role[]; disabled?: boolean }): Promise<UserView>;
   resetPassword(username: string, password: string): Promise<void>;
-  createToken(username: string, input: { name: string; roles: Role[]; expiresInDays: number }): Promise<{ token: string; record: TokenView }>;
+  createToken(username: string, input: { name: string; roles: Role[]; scopes: TokenScope[]; expiresInDays: number }): Promise<{ token: string; record: TokenView }>;
   listTokens(filter: TokenFilter): Promise<TokenView[]>;
   revokeToken(id: string): Promise<void>;
 }
@@ -49,6 +50,17 @@ export function parseRoles(text: string, field = 'roles'): Role[] {
   const bad = list.find((r) => !(ROLES as readonly string[]).includes(r));
   if (bad !== undefined) throw invalid(field, `unknown role "${bad}"; roles are ${ROLES.join(', ')}`);
   return [...new Set(list)] as Role[];
+}
+
+/** Parses a comma-separated scope list (`ledger:read`); throws `validation_failed` naming the first unknown scope. */
+export function parseScopes(text: string, field = 'scopes'): TokenScope[] {
+  const list = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = list.find((s) => !isTokenScope(s));
+  if (bad !== undefined) throw invalid(field, `unknown scope "${bad}"; scopes are ${TOKEN_SCOPES.join(', ')}`);
+  return [...new Set(list)] as TokenScope[];
 }
 
 /** The user's roles after `--set`, or `--add` and `--remove`; in the canonical order of ROLES. */

@@ -1,9 +1,10 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isUuid } from '../../platform/ids.ts';
 import { TOKEN_MAX_DAYS } from '../../modules/accounts/service.ts';
-import { parseRoles, type TokenView } from '../accounts.ts';
+import { TOKEN_SCOPES } from '../../modules/accounts/scopes.ts';
+import { parseRoles, parseScopes, type TokenView } from '../accounts.ts';
 import { examples, formatTable, printJson, shortTime, type Runtime } from '../output.ts';
-import { addLocalOptions, addRemoteOptions, withAccounts, type TargetFlags } from '../target.ts';
+import { addLocalOptions, addRemoteOptions, usageError, withAccounts, type TargetFlags } from '../target.ts';
 
 /** `30d` → 30. Days only: an API token lives from 1 to 366 days. */
 export function parseExpiry(value: string): number {
@@ -33,8 +34,18 @@ function printTokens(rt: Runtime, tokens: TokenView[], json: boolean | undefined
     return;
   }
   const now = new Date();
-  const rows = tokens.map((t) => [t.id, t.username, t.name, t.roles.join(','), `${t.prefix}…`, shortTime(t.expiresAt), shortTime(t.lastUsedAt), statusOf(t, now)]);
-  rt.out(formatTable(['ID', 'USER', 'NAME', 'ROLES', 'PREFIX', 'EXPIRES', 'LAST USED', 'STATUS'], rows));
+  const rows = tokens.map((t) => [
+    t.id,
+    t.username,
+    t.name,
+    t.roles.join(',') || '-',
+    t.scopes.join(',') || '-',
+    `${t.prefix}…`,
+    shortTime(t.expiresAt),
+    shortTime(t.lastUsedAt),
+    statusOf(t, now),
+  ]);
+  rt.out(formatTable(['ID', 'USER', 'NAME', 'ROLES', 'SCOPES', 'PREFIX', 'EXPIRES', 'LAST USED', 'STATUS'], rows));
 }
 
 export function registerToken(program: Command, rt: Runtime): void {
@@ -47,11 +58,12 @@ export function registerToken(program: Command, rt: Runtime): void {
     token
       .command('create')
       .description(
-        'Create an API token for a user, scoped to some of their roles, on the node\'s data folder.\n' +
+        'Create an API token for a user, carrying some of their roles and/or scopes, on the node\'s data folder.\n' +
           'The token is printed once, on stdout; only its hash is kept. (Through the API, tokens are created from a logged-in browser session.)',
       )
       .requiredOption('--username <name>', 'the user the token acts as')
-      .requiredOption('--roles <list>', 'comma-separated roles the token carries (a subset of the user\'s roles)')
+      .option('--roles <list>', 'comma-separated roles the token carries (a subset of the user\'s roles); optional with --scopes')
+      .option('--scopes <list>', `comma-separated scopes (${TOKEN_SCOPES.join(', ')}): narrow permissions that are not roles; ledger:read needs a user with the oversight or admin role`)
       .addOption(new Option('--expires <days>', `lifetime: 1d to ${TOKEN_MAX_DAYS}d`).argParser(parseExpiry).default(30, '30d'))
       .option('--name <name>', 'a label to recognise the token by', 'cli')
       .option('--json', 'print {"token", "id", "expiresAt", …} as JSON'),
@@ -61,25 +73,34 @@ export function registerToken(program: Command, rt: Runtime): void {
       examples(
         'comity token create --data ./data --username alice --roles central_authority --expires 30d --json',
         'export COMITY_TOKEN=$(comity token create --username ci --roles investigator --name ci-pipeline)',
+        'comity token create --data ./data --username auditor --scopes ledger:read --name ledger-witness',
       ),
     )
-    .action(async (opts: Pick<TargetFlags, 'data' | 'db'> & { username: string; roles: string; expires: number; name: string; json?: boolean }, cmd: Command) => {
-      const roles = parseRoles(opts.roles, '--roles');
-      const r = await withAccounts(
-        rt,
-        cmd,
-        { data: opts.data, db: opts.db },
-        (gw) => gw.createToken(opts.username, { name: opts.name, roles, expiresInDays: opts.expires }),
-        { localOnly: true },
-      );
-      const t = r.record;
-      if (opts.json) {
-        printJson(rt, { token: r.token, id: t.id, name: t.name, username: t.username, roles: t.roles, expiresAt: t.expiresAt });
-        return;
-      }
-      rt.out(`${r.token}\n`);
-      rt.err(`API token ${t.id} for ${t.username} (${t.roles.join(', ')}), expires ${t.expiresAt}: shown only this once; store it safely\n`);
-    });
+    .action(
+      async (
+        opts: Pick<TargetFlags, 'data' | 'db'> & { username: string; roles?: string; scopes?: string; expires: number; name: string; json?: boolean },
+        cmd: Command,
+      ) => {
+        if (opts.roles === undefined && opts.scopes === undefined) usageError(cmd, 'name the token\'s --roles, its --scopes, or both');
+        const roles = opts.roles === undefined ? [] : parseRoles(opts.roles, '--roles');
+        const scopes = opts.scopes === undefined ? [] : parseScopes(opts.scopes, '--scopes');
+        const r = await withAccounts(
+          rt,
+          cmd,
+          { data: opts.data, db: opts.db },
+          (gw) => gw.createToken(opts.username, { name: opts.name, roles, scopes, expiresInDays: opts.expires }),
+          { localOnly: true },
+        );
+        const t = r.record;
+        if (opts.json) {
+          printJson(rt, { token: r.token, id: t.id, name: t.name, username: t.username, roles: t.roles, scopes: t.scopes, expiresAt: t.expiresAt });
+          return;
+        }
+        rt.out(`${r.token}\n`);
+        const carries = [...t.roles, ...t.scopes].join(', ');
+        rt.err(`API token ${t.id} for ${t.username} (${carries}), expires ${t.expiresAt}: shown only this once; store it safely\n`);
+      },
+    );
 
   addRemoteOptions(
     addLocalOptions(

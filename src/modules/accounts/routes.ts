@@ -80,7 +80,7 @@ export async function accountsRoutes(app: App, deps: AccountsRoutesDeps): Promis
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { allowDuringEnrollment: true }, schema: { tags: auth, summary: 'End this session', response: responses({ 204: NoContent }) } },
+    { config: { allowDuringEnrollment: true, allowScopeOnly: true }, schema: { tags: auth, summary: 'End this session', response: responses({ 204: NoContent }) } },
     async (req, reply) => {
       if (req.auth?.session) await accounts.logout(req.auth.session.id);
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
@@ -104,7 +104,7 @@ export async function accountsRoutes(app: App, deps: AccountsRoutesDeps): Promis
   app.get(
     '/api/v1/auth/session',
     {
-      config: { allowDuringEnrollment: true },
+      config: { allowDuringEnrollment: true, allowScopeOnly: true },
       schema: { tags: auth, summary: 'Who am I: the current user, roles in force and session state', response: responses({ 200: SessionInfoSchema }) },
     },
     async (req) => {
@@ -257,7 +257,7 @@ export async function accountsRoutes(app: App, deps: AccountsRoutesDeps): Promis
     {
       schema: {
         tags: ['tokens'],
-        summary: 'Create an API token for myself, scoped to some of my roles; the secret is shown once',
+        summary: 'Create an API token for myself, carrying some of my roles and/or scopes; the secret is shown once',
         body: NewTokenBody,
         response: responses({ 201: CreatedToken }),
       },
@@ -266,7 +266,8 @@ export async function accountsRoutes(app: App, deps: AccountsRoutesDeps): Promis
       const actor = actorOf(req);
       const r = await accounts.createToken(actor, actor.userId, {
         name: req.body.name,
-        roles: req.body.roles,
+        roles: req.body.roles ?? [],
+        scopes: req.body.scopes ?? [],
         expiresInDays: req.body.expiresInDays ?? 30,
       });
       return reply.code(201).send({ token: r.token, record: presentToken(r.record) });

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ROLES } from '../../platform/config/schema.ts';
+import { TOKEN_SCOPES, type TokenScope } from './scopes.ts';
 import type { SessionRecord, TokenRecord, UserRecord } from './store.ts';
 
 export const RoleSchema = Type.Union(
@@ -18,6 +19,12 @@ export const RoleSchema = Type.Union(
 // The literal list above must name exactly the configured roles.
 const _sameRoles: (typeof ROLES)[number] extends Static<typeof RoleSchema> ? true : never = true;
 void _sameRoles;
+/** A token scope: one of the allow-list in scopes.ts (an `enum`, so a bad value is one field error). */
+export const ScopeSchema = Type.Unsafe<TokenScope>({
+  type: 'string',
+  enum: [...TOKEN_SCOPES],
+  description: 'A token scope: a narrow permission that is not a role (ledger:read: read the ledger; for oversight or admin users)',
+});
 const Uuid = Type.String({ format: 'uuid' });
 const DateTime = Type.String({ format: 'date-time' });
 
@@ -46,6 +53,7 @@ export const TokenSchema = Type.Object(
     name: Type.String(),
     prefix: Type.String({ description: 'First characters of the token, to recognise it' }),
     roles: Type.Array(RoleSchema),
+    scopes: Type.Array(Type.String(), { description: 'Narrow permissions that are not roles (e.g. ledger:read)' }),
     createdAt: DateTime,
     expiresAt: DateTime,
     revokedAt: Type.Union([DateTime, Type.Null()]),
@@ -123,7 +131,16 @@ export const UserListQuery = Type.Object(
 export const NewTokenBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100 }),
-    roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length }),
+    roles: Type.Optional(
+      Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length, description: 'Some of my roles; omit for a token that carries scopes only' }),
+    ),
+    scopes: Type.Optional(
+      Type.Array(ScopeSchema, {
+        minItems: 1,
+        maxItems: TOKEN_SCOPES.length,
+        description: 'Narrow permissions; ledger:read needs the oversight or admin role. A token needs at least one role or scope.',
+      }),
+    ),
     expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 30 })),
   },
   { additionalProperties: false },
@@ -163,6 +180,7 @@ export function presentToken(t: TokenRecord): Static<typeof TokenSchema> {
     name: t.name,
     prefix: t.prefix,
     roles: t.roles,
+    scopes: t.scopes,
     createdAt: t.createdAt.toISOString(),
     expiresAt: t.expiresAt.toISOString(),
     revokedAt: t.revokedAt?.toISOString() ?? null,

@@ -164,15 +164,15 @@ describeEachDialect('accounts store', (get) => {
   });
 
   describe('API tokens', () => {
-    it('round-trip roles as an array, list newest first and revoke once', async () => {
+    it('round-trip roles and scopes as arrays (scopes default to none), list newest first and revoke once', async () => {
       const uid = await addUser('store-tokens', ['investigator', 'prosecutor']);
-      const mk = async (name: string, roles: Role[], at: Date): Promise<string> => {
+      const mk = async (name: string, roles: Role[], at: Date, scopes?: string[]): Promise<string> => {
         const id = newId();
-        await store.insertToken(db(), { id, userId: uid, name, prefix: `comity_pat_${name}`, tokenHash: `th-${name}`, roles, at, expiresAt: later(86_400_000) });
+        await store.insertToken(db(), { id, userId: uid, name, prefix: `comity_pat_${name}`, tokenHash: `th-${name}`, roles, scopes, at, expiresAt: later(86_400_000) });
         return id;
       };
       const t1 = await mk('one', ['investigator', 'prosecutor'], T0);
-      const t2 = await mk('two', ['prosecutor'], later(1000));
+      const t2 = await mk('two', ['prosecutor'], later(1000), ['ledger:read']);
       expect(await store.findTokenByHash(db(), 'th-one')).toEqual({
         id: t1,
         userId: uid,
@@ -180,17 +180,18 @@ describeEachDialect('accounts store', (get) => {
         name: 'one',
         prefix: 'comity_pat_one',
         roles: ['investigator', 'prosecutor'],
+        scopes: [],
         createdAt: T0,
         expiresAt: later(86_400_000),
         revokedAt: null,
         lastUsedAt: null,
       });
-      expect(await store.findTokenById(db(), t2)).toMatchObject({ name: 'two', roles: ['prosecutor'] });
+      expect(await store.findTokenById(db(), t2)).toMatchObject({ name: 'two', roles: ['prosecutor'], scopes: ['ledger:read'] });
       expect(await store.findTokenByHash(db(), 'th-none')).toBeUndefined();
       expect((await store.listTokens(db(), uid, false)).map((t) => t.id)).toEqual([t2, t1]);
       await store.touchToken(db(), t1, later(2000));
-      await store.revokeToken(db(), t2, later(3000));
-      await store.revokeToken(db(), t2, later(4000));
+      expect(await store.revokeToken(db(), t2, later(3000))).toBe(true);
+      expect(await store.revokeToken(db(), t2, later(4000))).toBe(false);
       expect((await store.listTokens(db(), uid, false)).map((t) => t.id)).toEqual([t1]);
       const all = await store.listTokens(db(), uid, true);
       expect(all.map((t) => [t.id, t.revokedAt, t.lastUsedAt])).toEqual([

@@ -40,6 +40,8 @@ export interface TokenRecord {
   name: string;
   prefix: string;
   roles: Role[];
+  /** Narrow permissions that are not roles (see scopes.ts). */
+  scopes: string[];
   createdAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
@@ -293,8 +295,16 @@ export async function setSessionStage(ex: Executor, id: string, stage: string): 
   await ex.updateTable('sessions').set({ stage }).where('id', '=', id).execute();
 }
 
-export async function revokeSession(ex: Executor, id: string, at: Date): Promise<void> {
-  await ex.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+/** Revokes a live session; returns its user's id, or undefined when it was already revoked (or does not exist). */
+export async function revokeSession(ex: Executor, id: string, at: Date): Promise<string | undefined> {
+  const r = await ex
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .returning('user_id')
+    .executeTakeFirst();
+  return r?.user_id;
 }
 
 /** Revokes every live session of a user; returns how many. */
@@ -312,6 +322,7 @@ type TokenRow = {
   name: string;
   prefix: string;
   roles: unknown;
+  scopes: unknown;
   created_at: unknown;
   expires_at: unknown;
   revoked_at: unknown;
@@ -325,6 +336,7 @@ const toToken = (r: TokenRow): TokenRecord => ({
   name: r.name,
   prefix: r.prefix,
   roles: fromJson<Role[]>(r.roles),
+  scopes: fromJson<string[]>(r.scopes),
   createdAt: toDate(r.created_at),
   expiresAt: toDate(r.expires_at),
   revokedAt: toDateOrNull(r.revoked_at),
@@ -333,7 +345,7 @@ const toToken = (r: TokenRow): TokenRecord => ({
 
 export async function insertToken(
   ex: Executor,
-  t: { id: string; userId: string; name: string; prefix: string; tokenHash: string; roles: Role[]; at: Date; expiresAt: Date },
+  t: { id: string; userId: string; name: string; prefix: string; tokenHash: string; roles: Role[]; scopes?: string[]; at: Date; expiresAt: Date },
 ): Promise<void> {
   await ex
     .insertInto('api_tokens')
@@ -344,6 +356,7 @@ export async function insertToken(
       prefix: t.prefix,
       token_hash: t.tokenHash,
       roles: toJson(t.roles),
+      scopes: toJson(t.scopes ?? []),
       created_at: t.at,
       expires_at: t.expiresAt,
       revoked_at: null,
@@ -363,6 +376,7 @@ function tokenQuery(ex: Executor) {
       'api_tokens.name',
       'api_tokens.prefix',
       'api_tokens.roles',
+      'api_tokens.scopes',
       'api_tokens.created_at',
       'api_tokens.expires_at',
       'api_tokens.revoked_at',
@@ -388,8 +402,10 @@ export async function listTokens(ex: Executor, userId: string | undefined, inclu
   return (await q.orderBy('api_tokens.created_at', 'desc').orderBy('api_tokens.id', 'desc').execute()).map(toToken);
 }
 
-export async function revokeToken(ex: Executor, id: string, at: Date): Promise<void> {
-  await ex.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+/** Revokes a live token; false when it was already revoked (or does not exist). */
+export async function revokeToken(ex: Executor, id: string, at: Date): Promise<boolean> {
+  const r = await ex.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function touchToken(ex: Executor, id: string, at: Date): Promise<void> {

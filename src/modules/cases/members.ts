@@ -2,9 +2,11 @@ import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Executor } from '../../platform/db/executor.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
+import { actorRef } from '../../platform/ledger/ledger.ts';
 import { findUserById, findUsersByIds } from '../accounts/store.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCase } from './access.ts';
+import { caseObject, type CaseEntry } from './audit.ts';
 import { touchCase } from './store.ts';
 import * as store from './member-store.ts';
 import type { MemberRecord } from './member-store.ts';
@@ -27,7 +29,7 @@ const lastLead = () => conflict('a case keeps at least one lead: make another me
 
 /**
  * Who works on a case. Adding, changing and removing members is for the case's leads; a case always keeps at
- * least one lead. Each change runs in one transaction under the case's row lock.
+ * least one lead. Each change runs in one transaction under the case's row lock, with its ledger entry.
  */
 export class CaseMembers {
   private readonly ctx: ServiceContext;
@@ -77,14 +79,20 @@ export class CaseMembers {
       problems.check();
       const existing = await store.findMember(trx, c.id, input.userId);
       let created = false;
+      let entry: CaseEntry | undefined;
       if (!existing) {
         await store.insertMember(trx, { caseId: c.id, userId: input.userId, caseRole: role, addedAt: at, addedBy: actor.userId });
         created = true;
+        entry = { actor: actorRef(actor), action: 'case.member_add', object: caseObject(c.id), details: { userId: input.userId, caseRole: role } };
       } else if (existing.caseRole !== role) {
         if (existing.caseRole === 'lead' && (await store.countLeads(trx, c.id)) <= 1) throw lastLead();
         await store.setMemberRole(trx, c.id, input.userId, role);
+        entry = { actor: actorRef(actor), action: 'case.member_role', object: caseObject(c.id), details: { userId: input.userId, from: existing.caseRole, to: role } };
       }
-      if (existing?.caseRole !== role) await touchCase(trx, c.id, at);
+      if (entry) {
+        await touchCase(trx, c.id, at);
+        await this.ctx.ledger.append(trx, entry);
+      }
       const m = await store.findMember(trx, c.id, input.userId);
       if (!m) throw notFound('member');
       const [member] = await this.present(trx, [m]);
@@ -102,6 +110,12 @@ export class CaseMembers {
       if (m.caseRole === 'lead' && (await store.countLeads(trx, c.id)) <= 1) throw lastLead();
       await store.deleteMember(trx, c.id, userId);
       await touchCase(trx, c.id, this.ctx.clock.now());
+      await this.ctx.ledger.append(trx, {
+        actor: actorRef(actor),
+        action: 'case.member_remove',
+        object: caseObject(c.id),
+        details: { userId, caseRole: m.caseRole },
+      });
     });
   }
 }

@@ -4,12 +4,14 @@ import { inTransaction, isUniqueViolation, type Executor } from '../../platform/
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { actorRef } from '../../platform/ledger/ledger.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCase, resourceOf } from './access.ts';
+import { caseObject, changedFields } from './audit.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { listMembers } from './member-store.ts';
 import { CaseMembers, type MemberView } from './members.ts';
-import { OFFENCES, isOffenceId, type Offence, type OffenceId } from './offences.ts';
+import { OFFENCES, OFFENCE_IDS, isOffenceId, type Offence, type OffenceId } from './offences.ts';
 import { abilities, authorize, can, listScope, type CaseAction, type CaseStatus } from './policy.ts';
 import { formatReference, referenceScope, referenceYear } from './reference.ts';
 import * as store from './store.ts';
@@ -72,8 +74,8 @@ const referenceTaken = (reference: string): AppError =>
   });
 
 /**
- * Cases: the first domain module. Every use case that changes state runs in one transaction (a later issue adds
- * the ledger entry to each). Throws `AppError` with codes not_found (unknown case, or one the actor may not see),
+ * Cases: the first domain module. Every use case that changes state runs in one transaction that also appends its
+ * ledger entry (audit.ts): the change and its record commit together or not at all. Throws `AppError` with codes not_found (unknown case, or one the actor may not see),
  * forbidden, validation_failed, conflict (reference taken, case closed, last lead) and version_conflict.
  */
 export class CasesService {
@@ -113,6 +115,12 @@ export class CasesService {
           }
           const id = newId();
           await store.insertCase(trx, { id, reference, title, summary, offences, createdBy: actor.userId, at });
+          await this.ctx.ledger.append(trx, {
+            actor: actorRef(actor),
+            action: 'case.create',
+            object: caseObject(id),
+            details: { reference, title, summary, offences: sortedOffences(offences), lead: actor.userId },
+          });
           return this.viewIn(trx, actor, id);
         });
       } catch (err) {
@@ -170,6 +178,14 @@ export class CasesService {
       if (Object.keys(p).length > 0 || newOffences) {
         if (!(await store.updateCase(trx, c.id, c.version, p, at))) throw stale(c);
         if (newOffences) await store.replaceOffences(trx, c.id, newOffences);
+        const before = { title: c.title, summary: c.summary, offences: c.offences };
+        const after = { title: p.title ?? c.title, summary: p.summary ?? c.summary, offences: newOffences ? sortedOffences(newOffences) : c.offences };
+        await this.ctx.ledger.append(trx, {
+          actor: actorRef(actor),
+          action: 'case.update',
+          object: caseObject(c.id),
+          details: { version: c.version + 1, changes: changedFields(before, after, ['title', 'summary', 'offences']) },
+        });
       }
       return this.viewIn(trx, actor, c.id);
     });
@@ -186,6 +202,7 @@ export class CasesService {
       e.check();
       assertVersion(c, input.version);
       if (!(await store.closeCase(trx, c.id, c.version, { by: actor.userId, reason, at }))) throw stale(c);
+      await this.ctx.ledger.append(trx, { actor: actorRef(actor), action: 'case.close', object: caseObject(c.id), details: { version: c.version + 1, reason } });
       return this.viewIn(trx, actor, c.id);
     });
   }
@@ -240,3 +257,6 @@ function assertVersion(c: CaseRecord, version: number): void {
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
+
+/** Offences in catalogue order, as a case returns them. */
+const sortedOffences = (list: readonly OffenceId[]): OffenceId[] => OFFENCE_IDS.filter((o) => list.includes(o));
