@@ -11,11 +11,11 @@ under Node 24 when an older Node started it), or `./nodew node src/cli/main.ts â
 
 Exit codes: **0** success, **1** failure (the reason is one line on stderr), **2** usage error.
 Data-folder commands (`--data DIR`, default `COMITY_DATA` or `./data`) act as the local operator; with `--url`
-and `--token` (or `COMITY_URL`, `COMITY_TOKEN`) the `user` and `token list|revoke` commands act through a running
-node's API with that token's rights. Passwords are read from standard input (`--password-stdin`), never from
-the command line.
+and `--token` (or `COMITY_URL`, `COMITY_TOKEN`) the `user`, `token list|revoke` and `ledger` commands act through a
+running node's API with that token's rights. Passwords are read from standard input (`--password-stdin`), never
+from the command line. The ledger's formats, API and guarantees are specified in [ledger.md](ledger.md).
 HEAD
-for c in "" "init" "start" "user" "user add" "user list" "user disable" "user enable" "user reset-password" "user roles" "token" "token create" "token list" "token revoke"; do
+for c in "" "init" "start" "user" "user add" "user list" "user disable" "user enable" "user reset-password" "user roles" "token" "token create" "token list" "token revoke" "ledger" "ledger verify" "ledger prove" "ledger consistency" "ledger checkpoint" "ledger receipt" "ledger receipt-verify" "ledger key"; do
   printf '\n## comity %s\n\n```text\n' "$c"
   # shellcheck disable=SC2086
   node src/cli/main.ts $c --help

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../platform/version.ts';
 import { registerInit } from './commands/init.ts';
+import { registerLedger } from './commands/ledger.ts';
 import { registerStart } from './commands/start.ts';
 import { registerToken } from './commands/token.ts';
 import { registerUser } from './commands/user.ts';
@@ -17,7 +18,7 @@ function buildProgram(rt: Runtime): Command {
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
-      examples('comity init --data ./data --state XA', 'comity start --data ./data', 'comity user add --help') +
+      examples('comity init --data ./data --state XA', 'comity start --data ./data', 'comity user add --help', 'comity ledger verify --data ./data') +
         '\nExit status: 0 success, 1 failure, 2 usage error. COMITY_DEBUG=1 adds stack traces to errors.\n' +
         'Environment: COMITY_DATA (data folder), COMITY_URL and COMITY_TOKEN (act through a running node), and every\n' +
         'COMITY_* configuration key listed by "comity start --help".\n',
@@ -26,6 +27,7 @@ function buildProgram(rt: Runtime): Command {
   registerStart(program, rt);
   registerUser(program, rt);
   registerToken(program, rt);
+  registerLedger(program, rt);
   configureTree(program, rt);
   return program;
 }

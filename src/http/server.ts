@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import { ConfigError } from '../platform/config/load.ts';
-import type { Config } from '../platform/config/schema.ts';
+import { KEYS, type Config } from '../platform/config/schema.ts';
 import { migrateToLatest, openDatabase, pendingMigrations, type Database } from '../platform/db/database.ts';
+import { canonicalJson } from '../platform/ledger/entry.ts';
+import type { Ledger } from '../platform/ledger/ledger.ts';
+import { eraseExpiredDetails } from '../platform/ledger/retention.ts';
 import { createLogger } from '../platform/logger.ts';
 import type { Services } from '../modules/index.ts';
 import { buildApp } from './app.ts';
@@ -25,9 +29,13 @@ export interface RunningNode {
   readonly app: FastifyInstance;
   readonly services: Services;
   readonly database: Database;
+  readonly ledger: Ledger;
   /** The URL the node answers on, e.g. `http://127.0.0.1:8080` (the real port when `port` was 0). */
   readonly address: string;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the database. Idempotent. */
+  /**
+   * Stops accepting connections and the ledger jobs, lets in-flight requests finish, signs a last checkpoint if the
+   * log grew, then closes the database. Idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -49,8 +57,86 @@ export function plainHttpRefusal(host: string): string {
 }
 
 /**
- * Starts a node from a validated configuration: opens the database, applies pending migrations, builds the app
- * and listens on `config.host:config.port`. The data folder must exist (see `comity init`).
+ * The configuration as it is recorded in the ledger (`node.configuration` entries): every key except the secret
+ * ones (`KEYS[].secret`; never the database URL, which may carry a password), with its digest — SHA-256 hex of the
+ * RFC 8785 canonical JSON — so that an unchanged configuration is not recorded again at each start.
+ */
+export function recordableConfig(config: Config): { config: Record<string, unknown>; digest: string } {
+  const secret = new Set<string>(KEYS.filter((k) => k.secret === true).map((k) => k.key));
+  secret.add('databaseUrl');
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(config)) if (!secret.has(k)) out[k] = Array.isArray(v) ? [...(v as unknown[])] : v;
+  return { config: out, digest: createHash('sha256').update(canonicalJson(out), 'utf8').digest('hex') };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The node's own ledger work, on timers. */
+interface LedgerJobs {
+  /** Clears the timers and waits for a job that is running. */
+  stop(): Promise<void>;
+  /** Signs a checkpoint now if the log grew (logs, never throws). */
+  checkpoint(): Promise<void>;
+}
+
+/**
+ * Records the configuration, applies the retention rule and signs a checkpoint once now, then signs a checkpoint
+ * every `checkpointIntervalSeconds` (only when the log grew) and applies the retention rule daily. A failing job
+ * is logged and tried again at its next turn: it never stops the node. Jobs never overlap.
+ */
+async function startLedgerJobs(ledger: Ledger, database: Database, config: Config, clock: Clock, logger: Logger): Promise<LedgerJobs> {
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  /** Queues `job` after the running one; once stopped, only `evenIfStopped` jobs still run. */
+  const serial = (name: string, job: () => Promise<void>, evenIfStopped = false): Promise<void> => {
+    running = running.then(async () => {
+      if (stopped && !evenIfStopped) return;
+      try {
+        await job();
+      } catch (e) {
+        logger.error({ err: e, job: name }, `ledger job failed: ${name}`);
+      }
+    });
+    return running;
+  };
+  const checkpoint = async (): Promise<void> => {
+    const before = await ledger.latestCheckpoint();
+    const cp = await ledger.issueCheckpoint();
+    if (cp && cp.size !== before?.size) logger.info({ size: cp.size, rootHash: cp.rootHash }, 'ledger checkpoint signed');
+  };
+  const retention = async (): Promise<void> => {
+    const days = config.ledgerDetailsRetentionDays;
+    if (days <= 0) return;
+    const r = await eraseExpiredDetails({ db: database.db, ledger, now: clock.now(), days });
+    if (r.erased > 0) logger.info({ erased: r.erased, olderThan: r.cutoff.toISOString() }, 'ledger details erased by the retention rule');
+  };
+
+  await serial('configuration', async () => {
+    const { config: recorded, digest } = recordableConfig(config);
+    if (await ledger.recordConfiguration(recorded, digest)) logger.info({ digest }, 'configuration recorded in the ledger');
+  });
+  await serial('retention', retention);
+  await serial('checkpoint', checkpoint);
+
+  const timers = [
+    setInterval(() => void serial('checkpoint', checkpoint), config.checkpointIntervalSeconds * 1000),
+    ...(config.ledgerDetailsRetentionDays > 0 ? [setInterval(() => void serial('retention', retention), DAY_MS)] : []),
+  ];
+  for (const t of timers) t.unref();
+  return {
+    stop: async () => {
+      stopped = true;
+      for (const t of timers) clearInterval(t);
+      await running;
+    },
+    checkpoint: () => serial('final checkpoint', checkpoint, true),
+  };
+}
+
+/**
+ * Starts a node from a validated configuration: opens the database, applies pending migrations, builds the app,
+ * starts the ledger jobs (configuration record, retention, checkpoints: see `startLedgerJobs`) and listens on
+ * `config.host:config.port`. The data folder must exist (see `comity init`).
  * Throws `ConfigError` when plain HTTP would be exposed beyond loopback without `allowInsecureHttp`, and the
  * database or listen error otherwise (the database is closed again on failure).
  */
@@ -59,6 +145,7 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
   const logger = opts.logger ?? createLogger(config.logLevel);
   const database = openDatabase({ url: config.databaseUrl, poolSize: config.dbPoolSize });
   let app: FastifyInstance | undefined;
+  let jobs: LedgerJobs | undefined;
   try {
     try {
       const pending = await pendingMigrations(database);
@@ -70,15 +157,19 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
       // One line that says which part failed; the driver's message names no password.
       throw new Error(`cannot use the ${database.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database: ${(e as Error).message}`, { cause: e });
     }
-    const built = await buildApp({ config, database, clock: opts.clock ?? systemClock, logger });
+    const clock = opts.clock ?? systemClock;
+    const built = await buildApp({ config, database, clock, logger });
     app = built.app;
+    jobs = await startLedgerJobs(built.ledger, database, config, clock, logger);
     const address = await listen(app, config);
     const started = app;
+    const ledgerJobs = jobs;
     let closing: Promise<void> | undefined;
     return {
       app: started,
       services: built.services,
       database,
+      ledger: built.ledger,
       address,
       close: () => {
         closing ??= (async () => {
@@ -86,7 +177,10 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
           // later (keep-alive after an in-flight request ends) are swept here rather than kept until their timeout.
           const sweep = setInterval(() => started.server.closeIdleConnections(), 100);
           try {
+            await ledgerJobs.stop();
             await started.close();
+            // After draining: the entries of the last requests are covered by a signed checkpoint.
+            await ledgerJobs.checkpoint();
           } finally {
             clearInterval(sweep);
             await database.close();
@@ -96,6 +190,7 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
       },
     };
   } catch (e) {
+    await jobs?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
     throw e;
