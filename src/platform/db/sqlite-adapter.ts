@@ -41,7 +41,11 @@ export function openSqlite(opts: SqliteOptions): { raw: DatabaseSync; kysely: Sq
   return {
     raw,
     kysely: {
-      prepare: (sql: string) => wrap(raw.prepare(sql)),
+      // Kysely opens transactions with a plain (deferred) BEGIN. A deferred transaction that has read and then
+      // writes cannot wait for another process's write lock (SQLite answers "database is locked" at once rather
+      // than risk a deadlock). BEGIN IMMEDIATE takes the write lock up front and waits for it (busy timeout), so
+      // several processes on one database file queue up instead of failing.
+      prepare: (sql: string) => wrap(raw.prepare(/^\s*begin\s*$/i.test(sql) ? 'begin immediate' : sql)),
       close: () => raw.close(),
     },
   };
