@@ -7,6 +7,8 @@
  *   checkpoint every 25 transactions. The test kills it with SIGKILL.
  * - `checkpoint`: prints `ready`, waits for a line on stdin, calls `issueCheckpoint` once and prints the size
  *   and note as JSON — several of these, started together, race to sign the same tree.
+ *
+ * A child exits by itself when its stdin closes (the test process is gone) and after two minutes at the latest.
  */
 import { createInterface } from 'node:readline';
 import { systemClock } from '../../src/platform/clock.ts';
@@ -18,6 +20,10 @@ if (!mode || !url || !dataDir) {
   process.stderr.write('usage: crash-child.ts append|checkpoint <database url> <data folder>\n');
   process.exit(2);
 }
+// Never outlive the test: exit when the parent goes away (stdin closes) and after two minutes at the latest.
+setTimeout(() => process.exit(3), 120_000).unref();
+if (mode === 'append') process.stdin.on('end', () => process.exit(0)).resume();
+
 const database = openDatabase({ url, poolSize: 2 });
 const { ledger } = openLedger({ db: database.db, clock: systemClock, dataDir });
 
@@ -34,11 +40,15 @@ if (mode === 'append') {
     const idx = await database.db.transaction().execute((trx) => ledger.append(trx, items));
     process.stdout.write(`${idx.join(',')}\n`);
     if (tx % 25 === 0) await ledger.issueCheckpoint();
+    // node:sqlite is synchronous: yield to the event loop so that stdin and timers are heard.
+    await new Promise((r) => setImmediate(r));
   }
 } else if (mode === 'checkpoint') {
   process.stdout.write('ready\n');
   const lines = createInterface({ input: process.stdin });
-  for await (const _line of lines) break;
+  await new Promise<void>((resolve) => lines.once('line', () => resolve()));
+  lines.close();
+  process.stdin.destroy();
   const cp = await ledger.issueCheckpoint();
   process.stdout.write(`${JSON.stringify({ size: cp?.size ?? null, note: cp?.note ?? null })}\n`);
   await database.close();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Dialect } from '../../src/platform/db/database.ts';
 import { openLedger } from '../../src/platform/ledger/open.ts';
 import * as store from '../../src/platform/ledger/store.ts';
@@ -26,8 +26,13 @@ interface Child {
   until(pred: (lines: string[]) => boolean): Promise<void>;
 }
 
+/** Every child started, so that none outlives a failed test. */
+const running = new Set<ChildProcessWithoutNullStreams>();
+
 function child(mode: string, url: string, dataDir: string): Child {
   const proc = spawn(process.execPath, ['--no-warnings', CHILD, mode, url, dataDir], { stdio: 'pipe' });
+  running.add(proc);
+  proc.on('exit', () => running.delete(proc));
   const lines: string[] = [];
   let buf = '';
   let stderr = '';
@@ -76,6 +81,11 @@ const committed = (lines: string[]): number[] => lines.filter((l) => /^\d+(,\d+)
 for (const { dialect, skip } of activeDialects()) {
   describe.skipIf(skip !== null)(`ledger crash and multi-process behaviour [${dialect}]`, () => {
     const cleanup: Array<() => Promise<void>> = [];
+    afterEach(async () => {
+      const left = [...running];
+      for (const p of left) p.kill('SIGKILL');
+      await Promise.all(left.map((p) => new Promise((r) => (p.exitCode !== null || p.signalCode !== null ? r(null) : p.once('exit', r)))));
+    });
     afterAll(async () => {
       for (const c of cleanup.splice(0).reverse()) await c();
     });
@@ -133,7 +143,7 @@ for (const { dialect, skip } of activeDialects()) {
       await s.database.close();
       const a = child('append', s.url, s.dataDir);
       const b = child('append', s.url, s.dataDir);
-      await Promise.all([a.until((l) => l.length >= 150), b.until((l) => l.length >= 150)]);
+      await Promise.all([a.until((l) => l.length >= 100), b.until((l) => l.length >= 100)]);
       a.proc.kill('SIGKILL');
       b.proc.kill('SIGKILL');
       await Promise.all([a.exited, b.exited]);

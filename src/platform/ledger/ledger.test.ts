@@ -363,22 +363,30 @@ describeEachDialect('issueCheckpoint before signing', (_get, dialect) => {
     const x = await freshLedger(dialect);
     try {
       const db = x.database.db;
-      await appendN(db, x.ledger, 100);
+      await appendN(db, x.ledger, 2100);
       const cp = await x.ledger.issueCheckpoint();
-      expect(cp?.size).toBe(100);
+      expect(cp?.size).toBe(2100);
       await appendN(db, x.ledger, 50);
       await dropTriggers(db, dialect);
       const count = async () => (await store.allCheckpoints(db)).length;
 
-      // 1. A subtree hash under the last checkpoint that the consistency proof 100 → 150 uses.
-      const under = consistencyPlan(100n, 150n)
+      // 1. A subtree hash under the last checkpoint that the consistency proof 2100 → 2150 uses: the highest one
+      // (level 11, entries 0…2047), which serving a proof has just put in the ledger's memory — signing must
+      // still read what the database holds.
+      const proof = await x.ledger.consistencyProof(2100, 2150);
+      verifyConsistency(2100n, 2150n, proof, await x.ledger.root(2100), await x.ledger.root(2150));
+      const under = consistencyPlan(2100n, 2150n)
         .flatMap((r) => decompose(r))
-        .find((n) => (n.index + 1n) * 2n ** BigInt(n.level) <= 100n);
+        .filter((n) => (n.index + 1n) * 2n ** BigInt(n.level) <= 2100n)
+        .sort((p, q) => q.level - p.level)[0];
+      expect(under).toEqual({ level: 11, index: 0n });
       if (!under) throw new Error('no node under the checkpoint in the proof');
       const [orig] = await store.readNodeRange(db, under.level, Number(under.index), Number(under.index));
       await exec(db, `update ledger_nodes set hash = ? where level = ? and idx = ?`, 'ff'.repeat(32), under.level, Number(under.index));
       expect(await rejection(x.ledger.issueCheckpoint())).toMatchObject({ code: 'ERR_PROOF' });
       expect(await count()).toBe(1);
+      // So does full verification.
+      expect(await verifyLedger(db, x.ledger.vkey)).toMatchObject({ ok: false, index: 2047 });
       await exec(db, `update ledger_nodes set hash = ? where level = ? and idx = ?`, orig?.hash, under.level, Number(under.index));
 
       // 2. A head whose frontier was replaced.
@@ -389,11 +397,11 @@ describeEachDialect('issueCheckpoint before signing', (_get, dialect) => {
       await store.writeHead(db, head, new Date());
 
       // Restored, it signs.
-      expect((await x.ledger.issueCheckpoint())?.size).toBe(150);
+      expect((await x.ledger.issueCheckpoint())?.size).toBe(2150);
       await appendN(db, x.ledger, 10);
 
       // 3. History rewritten consistently below the last checkpoint: entry 20, every subtree hash, the head.
-      const rows = await store.readEntries(db, 0, 160);
+      const rows = await store.readEntries(db, 0, 2160);
       const e = decodeEntry(new TextEncoder().encode(rows[20]?.leaf ?? ''));
       const forged = JSON.stringify({ ...JSON.parse(rows[20]?.leaf ?? '{}'), actor: 'user:nobody' });
       expect(e.actor).not.toBe('user:nobody');
@@ -409,7 +417,7 @@ describeEachDialect('issueCheckpoint before signing', (_get, dialect) => {
       await store.insertAppend(db, [], nodes, []);
       await store.writeHead(db, { ...(await store.readHead(db)), frontier }, new Date());
       expect(await rejection(x.ledger.issueCheckpoint())).toMatchObject({ code: 'ERR_PROOF' });
-      expect((await store.allCheckpoints(db)).map((c) => c.size)).toEqual([100, 150]);
+      expect((await store.allCheckpoints(db)).map((c) => c.size)).toEqual([2100, 2150]);
     } finally {
       await x.close();
     }

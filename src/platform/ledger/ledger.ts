@@ -9,7 +9,7 @@ import { formatCheckpoint } from './checkpoint.ts';
 import { canonicalJson, commitment, encodeEntry, type LedgerEntry } from './entry.ts';
 import { leafHash, verifyConsistency } from './merkle.ts';
 import { encodeVerifierKey, signNote, type NoteSigner } from './note.ts';
-import { appendToFrontier, consistencyPlan, decompose, hashOfDecomposition, inclusionPlan, rootFromFrontier, type Frontier, type Range } from './plan.ts';
+import { appendToFrontier, consistencyPlan, decompose, hashOfDecomposition, inclusionPlan, rootFromFrontier, type Frontier, type NodeId, type Range } from './plan.ts';
 import type { Receipt } from './receipt.ts';
 import { toB64 } from './base64.ts';
 import * as store from './store.ts';
@@ -31,6 +31,9 @@ export function actorRef(actor: Actor): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const SALT_BYTES = 16;
+/** Subtrees this high (1,024 leaves and more) are cached once read; at most UPPER_MAX of them (~13 MB). */
+const UPPER_LEVEL = 10;
+const UPPER_MAX = 1 << 17;
 
 /** The rows one append writes, and the head after it. */
 export interface AppendRows {
@@ -94,6 +97,8 @@ export class Ledger {
   private readonly db: Kysely<DB>;
   private readonly clock: Clock;
   private readonly signer: NoteSigner;
+  /** Complete subtrees of level ≥ UPPER_LEVEL, by `level:index` (see `hashRanges`). */
+  private readonly upper = new Map<string, Uint8Array>();
 
   constructor(opts: { db: Kysely<DB>; clock: Clock; origin: string; signer: NoteSigner }) {
     this.db = opts.db;
@@ -119,19 +124,34 @@ export class Ledger {
     return (await store.readHead(ex)).size;
   }
 
-  /** MTH of the ranges, from stored complete subtrees (one query for all). */
+  /**
+   * MTH of the ranges, from stored complete subtrees (one query for all). Subtrees of level ≥ UPPER_LEVEL read
+   * through `this.db` (committed rows, which the database never lets change) are kept in memory: they are few
+   * (n / 2^(UPPER_LEVEL−1) at most, capped) and lie on nearly every proof path, so a proof in a large tree reads
+   * about half as many rows. Reads inside a caller's transaction, and `issueCheckpoint`'s, always go to the
+   * database.
+   */
   private async hashRanges(ex: Executor, ranges: readonly Range[]): Promise<Uint8Array[]> {
     const parts = ranges.map((r) => decompose(r));
-    const found = await store.readNodes(ex, parts.flat());
-    return parts.map((list) =>
-      hashOfDecomposition(
-        list.map((n) => {
-          const h = found.get(`${n.level}:${n.index}`);
-          if (h === undefined) throw new AppError('internal', `ledger node ${n.level}:${n.index} is missing`);
-          return store.unhex(h);
-        }),
-      ),
-    );
+    const cacheable = ex === this.db;
+    const known = new Map<string, Uint8Array>();
+    const wanted: NodeId[] = [];
+    for (const n of parts.flat()) {
+      const key = `${n.level}:${n.index}`;
+      const cached = cacheable && n.level >= UPPER_LEVEL ? this.upper.get(key) : undefined;
+      if (cached) known.set(key, cached);
+      else wanted.push(n);
+    }
+    const found = await store.readNodes(ex, wanted);
+    for (const n of wanted) {
+      const key = `${n.level}:${n.index}`;
+      const h = found.get(key);
+      if (h === undefined) throw new AppError('internal', `ledger node ${key} is missing`);
+      const bytes = store.unhex(h);
+      known.set(key, bytes);
+      if (cacheable && n.level >= UPPER_LEVEL && this.upper.size < UPPER_MAX) this.upper.set(key, bytes);
+    }
+    return parts.map((list) => hashOfDecomposition(list.map((n) => known.get(`${n.level}:${n.index}`) as Uint8Array)));
   }
 
   private async checkSize(ex: Executor, size: number, what: string): Promise<void> {
