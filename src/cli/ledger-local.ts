@@ -82,7 +82,7 @@ export async function openLedgerFolder(rt: Runtime, flags: LocalFlags): Promise<
     receipt: (index) => ledger.receipt(index),
     verify: async (vkey, trusted) => {
       const origin = parseVerifierKey(vkey).name;
-      const r = await verifyLedger(db, vkey);
+      const r = await verifyLedger(db, vkey, { url: config.databaseUrl });
       if (!r.ok) return { ok: false, origin, index: r.index, checkpointSize: r.checkpointSize, reason: r.reason };
       const latest = await store.latestCheckpoint(db);
       const report: LedgerReport = {

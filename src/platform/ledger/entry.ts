@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { fromB64url, toB64url } from './base64.ts';
+import { fromB64url } from './base64.ts';
 import { LedgerError } from './errors.ts';
 
 /**
@@ -85,8 +85,21 @@ export function canonicalJson(value: unknown): string {
  */
 export function commitment(salt: Uint8Array, details: unknown): string {
   if (!(salt instanceof Uint8Array) || salt.length < MIN_SALT_BYTES) commitError(`the salt must be at least ${MIN_SALT_BYTES} bytes`);
-  const d = createHash('sha256').update(salt).update(canonicalJson(details), 'utf8').digest();
-  return toB64url(d);
+  return commitmentOfJcs(salt, canonicalJson(details));
+}
+
+/**
+ * `commitment` when the JCS text of the details is already at hand (`canonicalJson(details)`): appends compute it
+ * once for both the commitment and the stored details.
+ * @throws LedgerError `ERR_COMMITMENT` when the salt is shorter than 16 bytes.
+ */
+export function commitmentOfJcs(salt: Uint8Array, jcs: string): string {
+  if (!(salt instanceof Uint8Array) || salt.length < MIN_SALT_BYTES) commitError(`the salt must be at least ${MIN_SALT_BYTES} bytes`);
+  const text = Buffer.from(jcs, 'utf8');
+  const buf = Buffer.allocUnsafe(salt.length + text.length);
+  buf.set(salt, 0);
+  buf.set(text, salt.length);
+  return hash('sha256', buf, 'base64url');
 }
 
 function entryError(why: string): never {
@@ -138,6 +151,17 @@ export function validateEntry(x: unknown): LedgerEntry {
     object: { type: text(obj.type, 'object.type'), id: text(obj.id, 'object.id') },
     commitment: c,
   };
+}
+
+/**
+ * The leaf text of a valid entry: its RFC 8785 (JCS) encoding written out for the one shape an entry has — keys
+ * in code-unit order, strings and the integer `seq` as `JSON.stringify` writes them (which is what JCS
+ * prescribes). Equal to the text of `encodeEntry(e)` for every entry `validateEntry` accepts (tested); it spares
+ * appends and verification a generic canonicaliser. It does not validate: use `validateEntry` first.
+ */
+export function entryText(e: LedgerEntry): string {
+  const s = JSON.stringify;
+  return `{"action":${s(e.action)},"actor":${s(e.actor)},"at":${s(e.at)},"commitment":${s(e.commitment)},"node":${s(e.node)},"object":{"id":${s(e.object.id)},"type":${s(e.object.type)}},"seq":${s(e.seq)},"v":1}`;
 }
 
 /**

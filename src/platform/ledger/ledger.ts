@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { inTransaction, isUniqueViolation, type Executor } from '../db/executor.ts';
 import { AppError } from '../errors.ts';
 import { formatCheckpoint } from './checkpoint.ts';
-import { canonicalJson, commitment, encodeEntry, type LedgerEntry } from './entry.ts';
+import { canonicalJson, commitmentOfJcs, entryText, validateEntry, type LedgerEntry } from './entry.ts';
 import { leafHash, verifyConsistency } from './merkle.ts';
 import { encodeVerifierKey, signNote, type NoteSigner } from './note.ts';
 import { appendToFrontier, consistencyPlan, decompose, hashOfDecomposition, inclusionPlan, rootFromFrontier, type Frontier, type NodeId, type Range } from './plan.ts';
@@ -29,7 +29,6 @@ export function actorRef(actor: Actor): string {
   return actor.via === 'cli' ? `operator:${actor.username}` : `user:${actor.userId}`;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const SALT_BYTES = 16;
 /** Subtrees this high (1,024 leaves and more) are cached once read; at most UPPER_MAX of them (~13 MB). */
 const UPPER_LEVEL = 10;
@@ -61,8 +60,9 @@ export function appendRows(origin: string, at: Date, head: { size: number; front
   for (let k = 0; k < inputs.length; k++) {
     const i = inputs[k] as AppendInput;
     const salt = salts.subarray(k * SALT_BYTES, (k + 1) * SALT_BYTES);
-    const d = i.details ?? {};
-    const entry: LedgerEntry = {
+    // The JCS text is what the commitment hashes, so verification can check it without re-encoding.
+    const jcs = canonicalJson(i.details ?? {});
+    const entry = validateEntry({
       v: 1,
       seq: size,
       at: iso,
@@ -70,16 +70,16 @@ export function appendRows(origin: string, at: Date, head: { size: number; front
       actor: i.actor,
       action: i.action,
       object: { type: i.object.type, id: i.object.id },
-      commitment: commitment(salt, d),
-    };
-    const bytes = encodeEntry(entry);
-    const lh = leafHash(bytes);
+      commitment: commitmentOfJcs(salt, jcs),
+    } satisfies LedgerEntry);
+    // entryText is the JCS encoding of a valid entry (what encodeEntry writes), without a generic canonicaliser.
+    const leaf = entryText(entry);
+    const lh = leafHash(Buffer.from(leaf, 'utf8'));
     const r = appendToFrontier(frontier, BigInt(size), lh);
     frontier = r.frontier;
     for (const n of r.newNodes) nodes.push({ level: n.level, idx: Number(n.index), hash: store.hex(n.hash) });
-    entries.push({ idx: size, leaf: utf8.decode(bytes), leafHash: store.hex(lh), action: i.action, objectType: i.object.type, objectId: i.object.id });
-    // The JCS text is what the commitment hashes, so verification can check it without re-encoding.
-    details.push({ idx: size, salt: store.hex(salt), details: canonicalJson(d) });
+    entries.push({ idx: size, leaf, leafHash: store.hex(lh), action: i.action, objectType: i.object.type, objectId: i.object.id });
+    details.push({ idx: size, salt: store.hex(salt), details: jcs });
     size += 1;
   }
   return { entries, nodes, details, size, frontier };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { LedgerError } from './errors.ts';
 
 /**
@@ -11,27 +11,32 @@ import { LedgerError } from './errors.ts';
 /** Byte length of every hash (SHA-256). */
 export const HASH_SIZE = 32;
 
-function sha256(...parts: Uint8Array[]): Uint8Array {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  const d = h.digest();
+/** SHA-256 of `prefix` ‖ the parts, in one `crypto.hash` call (cheaper than a Hash object's update/digest). */
+function sha256(prefix: number | null, ...parts: Uint8Array[]): Uint8Array {
+  let n = prefix === null ? 0 : 1;
+  for (const p of parts) n += p.length;
+  const buf = Buffer.allocUnsafe(n);
+  let at = 0;
+  if (prefix !== null) buf[at++] = prefix;
+  for (const p of parts) {
+    buf.set(p, at);
+    at += p.length;
+  }
+  const d = hash('sha256', buf, 'buffer');
   return new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
 }
 
-const LEAF_PREFIX = Uint8Array.of(0);
-const NODE_PREFIX = Uint8Array.of(1);
-
 /** MTH of the empty tree: SHA-256 of the empty string. */
-export const EMPTY_ROOT: Uint8Array = sha256();
+export const EMPTY_ROOT: Uint8Array = sha256(null);
 
 /** Hash of a leaf: SHA-256(0x00 ‖ leaf). */
 export function leafHash(leaf: Uint8Array): Uint8Array {
-  return sha256(LEAF_PREFIX, leaf);
+  return sha256(0, leaf);
 }
 
 /** Hash of an interior node: SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return sha256(NODE_PREFIX, left, right);
+  return sha256(1, left, right);
 }
 
 /** Byte-wise equality (hashes are public, so no constant-time comparison is needed). */

@@ -73,7 +73,27 @@ async function chunked<T>(rows: T[], insert: (part: T[]) => Promise<unknown>): P
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
+/** True when `ex` speaks PostgreSQL (its compiler writes `$1` placeholders; SQLite's writes `?`). No query. */
+export function isPostgres(ex: Executor): boolean {
+  return sql`${0}`.compile(ex).sql === '$1';
+}
+
 export async function insertAppend(trx: Executor, entries: EntryRow[], nodes: NodeRow[], details: DetailRow[]): Promise<void> {
+  if (isPostgres(trx)) {
+    // One statement per table, whatever the batch: each column is one array parameter, expanded by unnest().
+    // Building and sending a statement of thousands of placeholders costs more in Node.js than the inserts.
+    if (entries.length > 0)
+      await sql`INSERT INTO ledger_entries (idx, leaf, leaf_hash, action, object_type, object_id)
+        SELECT * FROM unnest(${entries.map((e) => e.idx)}::bigint[], ${entries.map((e) => e.leaf)}::text[], ${entries.map((e) => e.leafHash)}::text[],
+          ${entries.map((e) => e.action)}::text[], ${entries.map((e) => e.objectType)}::text[], ${entries.map((e) => e.objectId)}::text[])`.execute(trx);
+    if (nodes.length > 0)
+      await sql`INSERT INTO ledger_nodes (level, idx, hash)
+        SELECT * FROM unnest(${nodes.map((n) => n.level)}::integer[], ${nodes.map((n) => n.idx)}::bigint[], ${nodes.map((n) => n.hash)}::text[])`.execute(trx);
+    if (details.length > 0)
+      await sql`INSERT INTO ledger_details (idx, salt, details, erased_at)
+        SELECT i, s, d, NULL FROM unnest(${details.map((d) => d.idx)}::bigint[], ${details.map((d) => d.salt)}::text[], ${details.map((d) => d.details)}::text[]) AS t(i, s, d)`.execute(trx);
+    return;
+  }
   await chunked(entries, (part) =>
     trx
       .insertInto('ledger_entries')
@@ -173,6 +193,18 @@ export interface StoredDetails {
 export async function readDetails(ex: Executor, start: number, end: number): Promise<Map<number, StoredDetails>> {
   const rows = await ex.selectFrom('ledger_details').selectAll().where('idx', '>=', start).where('idx', '<', end).execute();
   return new Map(rows.map((r) => [toInt(r.idx), { salt: r.salt, details: r.details, erasedAt: r.erased_at ? toDate(r.erased_at) : null }]));
+}
+
+/** Details rows with index in [start, end), in order, as full verification reads them. */
+export async function readDetailRows(ex: Executor, start: number, end: number): Promise<Array<{ idx: number; salt: string | null; details: string | null; erased: boolean }>> {
+  const rows = await ex
+    .selectFrom('ledger_details')
+    .select(['idx', 'salt', 'details', 'erased_at'])
+    .where('idx', '>=', start)
+    .where('idx', '<', end)
+    .orderBy('idx')
+    .execute();
+  return rows.map((r) => ({ idx: toInt(r.idx), salt: r.salt, details: r.details, erased: r.erased_at !== null }));
 }
 
 export async function eraseDetails(trx: Executor, indices: number[], at: Date): Promise<number> {

@@ -1,75 +1,139 @@
-import { hash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Executor } from '../db/executor.ts';
 import { openCheckpoint } from './checkpoint.ts';
-import { commitment, validateEntry, type LedgerEntry } from './entry.ts';
-import { equalBytes } from './merkle.ts';
+import { equalBytes, nodeHash } from './merkle.ts';
 import { parseVerifierKey } from './note.ts';
-import { appendToFrontier, rootFromFrontier, type Frontier } from './plan.ts';
+import { hashOfDecomposition, rootFromFrontier } from './plan.ts';
 import * as store from './store.ts';
+import { RANGE_BATCH, verifyRange, type RangeResult, type RangeTask, type Subtree, type VerifySource } from './verify-range.ts';
+import type { WorkerInit, WorkerRequest } from './verify-worker.ts';
+
+export { entryText } from './verify-range.ts';
 
 /** The outcome of a full verification. On failure, `index` is the first entry that is wrong (or missing). */
 export type VerifyResult =
   | { ok: true; size: number; checkpoints: number; erased: number }
   | { ok: false; index: number | null; checkpointSize: number | null; reason: string };
 
-const BATCH = 10_000;
+export interface VerifyOptions {
+  /** Rows read per query (default 8,192). */
+  batch?: number;
+  /**
+   * The database's URL as given to `openDatabase` (`postgres://…` or a SQLite file path). With it, and when `ex`
+   * is not a transaction, the ranges are verified in worker threads, each reading through a read-only connection
+   * of its own; without it everything runs in this thread through `ex`. The result is the same either way.
+   */
+  url?: string;
+  /**
+   * Worker threads (default: one per CPU, at most 8, when there are at least 2 CPUs and 2^17 entries; else none).
+   * 0 verifies in this thread.
+   */
+  workers?: number;
+  /** Each range covers 2^chunkLevel leaves (default 16; at most 30). */
+  chunkLevel?: number;
+}
+
+/** Leaves per range: 65,536. */
+const CHUNK_LEVEL = 16;
+/** Below this many entries, starting workers costs more than it saves. */
+const PARALLEL_MIN = 1 << 17;
+/** Worker threads by default: one per CPU, at most this many (each holds a database connection). */
+const MAX_WORKERS = 8;
+
+/** The worker's file, loaded from source like the rest of Comity (Node strips the types). */
+const WORKER_URL = new URL('./verify-worker.ts', import.meta.url);
+
+/** The ledger tables through `ex` (inside a caller's transaction, if it is one). */
+function executorSource(ex: Executor): VerifySource {
+  return {
+    entries: (start, end) => store.readEntries(ex, start, end),
+    details: (start, end) => store.readDetailRows(ex, start, end),
+    nodes: async (level, lo, hi) => store.readNodeRange(ex, level, lo, hi),
+  };
+}
 
 /**
- * The leaf text of a valid entry: its RFC 8785 (JCS) encoding written out for the one shape an entry has — keys
- * in code-unit order, strings and the integer `seq` as `JSON.stringify` writes them (which is what JCS
- * prescribes). Equal to the text of `encodeEntry(e)` (tested); it spares verification a generic canonicaliser.
+ * Runs range tasks on `count` worker threads, each with its own connection to `url`; `result(k)` is the result of
+ * task k. Tasks are handed out in order as workers become free, never past `limit` (set once a failure makes the
+ * later ranges irrelevant).
  */
-export function entryText(e: LedgerEntry): string {
-  const s = JSON.stringify;
-  return `{"action":${s(e.action)},"actor":${s(e.actor)},"at":${s(e.at)},"commitment":${s(e.commitment)},"node":${s(e.node)},"object":{"id":${s(e.object.id)},"type":${s(e.object.type)}},"seq":${s(e.seq)},"v":1}`;
-}
+class WorkerPool {
+  private readonly workers: Array<{ worker: Worker; exited: Promise<void> }> = [];
+  private readonly settle: Array<{ resolve: (r: RangeResult) => void; reject: (e: Error) => void }> = [];
+  private readonly results: Array<Promise<RangeResult>> = [];
+  private readonly tasks: readonly RangeTask[];
+  private next = 0;
+  limit: number;
 
-/** RFC 9162 leaf hash of the UTF-8 of `leaf`: SHA-256(0x00 ‖ leaf), in one call. */
-function leafHashOfText(leaf: string): Buffer {
-  const buf = Buffer.allocUnsafe(1 + Buffer.byteLength(leaf, 'utf8'));
-  buf[0] = 0;
-  buf.write(leaf, 1, 'utf8');
-  return hash('sha256', buf, 'buffer');
-}
+  constructor(tasks: readonly RangeTask[], init: WorkerInit, count: number) {
+    this.tasks = tasks;
+    this.limit = tasks.length;
+    for (const _ of tasks) {
+      let s: (typeof this.settle)[number] | undefined;
+      const p = new Promise<RangeResult>((resolve, reject) => {
+        s = { resolve, reject };
+      });
+      // Results past a failure are never awaited: their rejections must not go unhandled.
+      p.catch(() => {});
+      this.results.push(p);
+      this.settle.push(s as (typeof this.settle)[number]);
+    }
+    try {
+      for (let w = 0; w < count; w++) this.start(init);
+    } catch (e) {
+      for (const { worker } of this.workers) void worker.terminate();
+      throw e;
+    }
+  }
 
-/**
- * Whether stored details open `commit`. Appends store the details as their JCS text, so SHA-256(salt ‖ text) is
- * the commitment itself; other spellings (older rows) are parsed and canonicalised first.
- */
-function detailsMatch(saltHex: string, details: string, commit: string): boolean {
-  const salt = Buffer.from(saltHex, 'hex');
-  const text = Buffer.from(details, 'utf8');
-  if (salt.length >= 16 && hash('sha256', Buffer.concat([salt, text]), 'base64url') === commit) return true;
-  try {
-    return commitment(salt, JSON.parse(details)) === commit;
-  } catch {
-    return false;
+  private start(init: WorkerInit): void {
+    const worker = new Worker(WORKER_URL, { workerData: init });
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    let current: number | null = null;
+    const failAll = (e: Error): void => {
+      for (const s of this.settle) s.reject(e);
+    };
+    const dispatch = (): void => {
+      if (this.next >= Math.min(this.limit, this.tasks.length)) {
+        current = null;
+        return;
+      }
+      current = this.next++;
+      worker.postMessage({ type: 'task', id: current, task: this.tasks[current] as RangeTask } satisfies WorkerRequest);
+    };
+    worker.on('message', (m: { ready?: true; id?: number; result?: RangeResult; error?: string }) => {
+      if (m.ready) return dispatch();
+      if (m.id === undefined) return;
+      const s = this.settle[m.id];
+      if (m.error !== undefined) return failAll(new Error(`ledger verification worker: ${m.error}`));
+      if (m.result) s?.resolve(m.result);
+      dispatch();
+    });
+    worker.on('error', (e) => failAll(e));
+    worker.on('exit', (code) => {
+      if (current !== null) failAll(new Error(`ledger verification worker exited (code ${code}) during range ${current}`));
+    });
+    this.workers.push({ worker, exited });
+  }
+
+  result(k: number): Promise<RangeResult> {
+    return this.results[k] as Promise<RangeResult>;
+  }
+
+  /** Asks every worker to close its connection and waits (at most 5 s, then terminates it). */
+  async close(): Promise<void> {
+    this.limit = 0;
+    await Promise.all(
+      this.workers.map(async ({ worker, exited }) => {
+        worker.postMessage({ type: 'close' } satisfies WorkerRequest);
+        const timer = setTimeout(() => void worker.terminate(), 5000);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
   }
 }
-
-/** What is wrong with one stored entry (leaf, indexed columns, details), or null. */
-function checkEntry(row: store.EntryRow, d: store.StoredDetails | undefined, origin: string, lh: Buffer): string | null {
-  const i = row.idx;
-  if (lh.toString('hex') !== row.leafHash) return `entry ${i}: the leaf does not match its stored hash`;
-  let entry: LedgerEntry;
-  try {
-    entry = validateEntry(JSON.parse(row.leaf));
-  } catch (e) {
-    return `entry ${i} is malformed: ${(e as Error).message}`;
-  }
-  if (entryText(entry) !== row.leaf) return `entry ${i} is malformed: the leaf is not the canonical encoding of its entry`;
-  if (entry.seq !== i) return `entry ${i} says it is entry ${entry.seq}`;
-  if (entry.node !== origin) return `entry ${i} belongs to another log (${entry.node})`;
-  if (entry.action !== row.action || entry.object.type !== row.objectType || entry.object.id !== row.objectId)
-    return `entry ${i}: indexed columns differ from the leaf`;
-  if (!d) return `entry ${i}: its details row is missing`;
-  if (d.erasedAt === null && (d.salt === null || d.details === null || !detailsMatch(d.salt, d.details, entry.commitment)))
-    return `entry ${i}: the details do not match the commitment`;
-  return null;
-}
-
-/** The first leaf whose append completed the node `level:idx`. */
-const completingLeaf = (level: number, idx: number): number => (idx + 1) * 2 ** level - 1;
 
 /**
  * Recomputes the whole ledger from the database — every leaf hash, every stored subtree hash, every detail
@@ -77,14 +141,21 @@ const completingLeaf = (level: number, idx: number): number => (idx + 1) * 2 ** 
  * checkpoints, which are all roots of the one recomputed tree) — and reports the first bad index.
  * `vkey` is the node's verifier key, whose name is the log's origin.
  *
+ * The leaves are verified in ranges of 2^chunkLevel (`verifyRange`: entries, details, and the subtree hashes
+ * inside each range), in worker threads when `opts.url` allows it; this thread folds the ranges' subtree roots
+ * into the tree in index order, checking the stored subtree hashes above the ranges and every checkpoint as it
+ * goes, so the first bad index is the one a single sequential pass finds.
+ *
  * It may run beside a working node: it verifies the entries the head counted when it started (appends made
  * meanwhile are left for the next run) and ends with one consistent look at the tables — in a transaction of its
  * own unless `ex` already is one — for rows the head does not account for.
  */
-export async function verifyLedger(ex: Executor, vkey: string, opts: { batch?: number } = {}): Promise<VerifyResult> {
+export async function verifyLedger(ex: Executor, vkey: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const verifier = parseVerifierKey(vkey);
   const origin = verifier.name;
-  const batch = Math.max(1, opts.batch ?? BATCH);
+  const batch = Math.max(1, opts.batch ?? RANGE_BATCH);
+  const chunkLevel = Math.min(30, Math.max(0, Math.trunc(opts.chunkLevel ?? CHUNK_LEVEL)));
+  const chunk = 2 ** chunkLevel;
   // Checkpoints first, then the head: a genuine checkpoint was signed at a size the head had already reached.
   const checkpoints = await store.allCheckpoints(ex);
   const head = await store.readHead(ex);
@@ -94,19 +165,19 @@ export async function verifyLedger(ex: Executor, vkey: string, opts: { batch?: n
     checkpointSize,
     reason,
   });
-  let frontier: Frontier = [];
-  let expected = 0;
+  /** The recomputed tree so far: its complete subtrees, largest first. */
+  let frontier: Subtree[] = [];
   let erased = 0;
   let cpi = 0;
 
-  /** Checks the checkpoints of exactly `size` entries against the tree recomputed so far. */
-  const checkCheckpointsAt = (size: number): (VerifyResult & { ok: false }) | null => {
+  /** Checks the checkpoints of exactly `size` entries against the tree whose right edge is `edge`. */
+  const checkCheckpointsAt = (size: number, edge: () => Uint8Array[]): (VerifyResult & { ok: false }) | null => {
     const at = size > 0 ? size - 1 : null;
     let root: Uint8Array | undefined;
     for (let cp = checkpoints[cpi]; cp !== undefined && cp.size <= size; cp = checkpoints[cpi]) {
       cpi += 1;
       if (cp.size !== size) return fail(null, `checkpoint at size ${cp.size} is not a tree size`, cp.size);
-      root ??= rootFromFrontier(frontier);
+      root ??= rootFromFrontier(edge());
       if (cp.rootHash !== store.hex(root)) return fail(at, `checkpoint at size ${size} does not match the recomputed tree`, size);
       try {
         const parsed = openCheckpoint(cp.note, verifier, origin);
@@ -117,63 +188,78 @@ export async function verifyLedger(ex: Executor, vkey: string, opts: { batch?: n
     }
     return null;
   };
+  const edgeOf = (roots: readonly Subtree[]) => (): Uint8Array[] => roots.map((r) => r.hash);
 
-  const atZero = checkCheckpointsAt(0);
+  const atZero = checkCheckpointsAt(0, () => []);
   if (atZero) return atZero;
 
   // Only the entries the head counts: appends made meanwhile by a running node must not look like tampering.
-  while (expected < head.size) {
-    const end = Math.min(expected + batch, head.size);
-    const rows = await store.readEntries(ex, expected, end);
-    const details = await store.readDetails(ex, expected, end);
-    /** Subtree hashes (hex) this batch completes, per level, in index order from `lo`. */
-    const completed = new Map<number, { lo: number; hashes: string[] }>();
-    let failure: (VerifyResult & { ok: false }) | null = null;
-    for (const row of rows) {
-      if (row.idx !== expected) {
-        failure = fail(expected, row.idx > expected ? `entry ${expected} is missing` : `entry ${row.idx} is out of place`);
-        break;
-      }
-      const lh = leafHashOfText(row.leaf);
-      const d = details.get(expected);
-      const why = checkEntry(row, d, origin, lh);
-      if (why !== null) {
-        failure = fail(expected, why);
-        break;
-      }
-      if (d?.erasedAt) erased += 1;
-      const r = appendToFrontier(frontier, BigInt(expected), lh);
-      frontier = r.frontier;
-      for (const n of r.newNodes) {
-        const idx = Number(n.index);
-        const level = completed.get(n.level);
-        if (level) level.hashes.push(store.hex(n.hash));
-        else completed.set(n.level, { lo: idx, hashes: [store.hex(n.hash)] });
-      }
-      expected += 1;
-      failure = checkCheckpointsAt(expected);
-      if (failure) break;
+  const tasks: RangeTask[] = [];
+  for (let start = 0, c = 0; start < head.size; start += chunk) {
+    const end = Math.min(start + chunk, head.size);
+    const sizes: number[] = [];
+    for (; checkpoints[c] !== undefined && (checkpoints[c] as store.CheckpointRow).size <= end; c++) {
+      const cpSize = (checkpoints[c] as store.CheckpointRow).size;
+      if (cpSize > start) sizes.push(cpSize);
     }
-    if (failure === null && expected < end) failure = fail(expected, `entry ${expected} is missing`);
-    // The stored subtree hashes of the entries checked so far; a wrong one completed by an earlier entry wins.
-    let badNode: (VerifyResult & { ok: false }) | null = null;
-    for (const [level, { lo, hashes }] of completed) {
-      const stored = await store.readNodeRange(ex, level, lo, lo + hashes.length - 1);
-      const got = new Map(stored.map((n) => [n.idx, n.hash]));
-      for (let k = 0; k < hashes.length; k++) {
-        const idx = lo + k;
-        const leaf = completingLeaf(level, idx);
-        if (badNode !== null && (badNode.index ?? Infinity) <= leaf) break;
-        const have = got.get(idx);
-        if (have !== hashes[k]) badNode = fail(leaf, `stored subtree hash ${level}:${idx} (completed by entry ${leaf}) is ${have === undefined ? 'missing' : 'wrong'}`);
-      }
-    }
-    if (badNode !== null && (failure === null || (badNode.index ?? Infinity) <= (failure.index ?? Infinity))) return badNode;
-    if (failure !== null) return failure;
+    tasks.push({ start, end, checkpoints: sizes });
+  }
+  // The stored subtrees above the ranges (level > chunkLevel): few (head.size / 2^chunkLevel), read at once.
+  const upper = new Map<number, Map<number, string>>();
+  for (let level = chunkLevel + 1; Math.floor(head.size / 2 ** level) > 0; level++) {
+    const rows = await store.readNodeRange(ex, level, 0, Math.floor(head.size / 2 ** level) - 1);
+    upper.set(level, new Map(rows.map((r) => [r.idx, r.hash])));
   }
 
-  const want = rootFromFrontier(frontier);
-  if (head.frontier.length !== frontier.length || head.frontier.some((h, k) => !equalBytes(h, frontier[k] ?? new Uint8Array())) || !equalBytes(rootFromFrontier(head.frontier), want))
+  const cpus = availableParallelism();
+  const requested = opts.workers ?? (head.size >= PARALLEL_MIN && cpus >= 2 ? Math.min(cpus, MAX_WORKERS) : 0);
+  const url = opts.url !== undefined && opts.url !== '' && opts.url !== ':memory:' ? opts.url : null;
+  const parallel = url !== null && !ex.isTransaction && requested > 0 && tasks.length > 0;
+  const source = executorSource(ex);
+  let pool: WorkerPool | null = null;
+  try {
+    if (parallel) pool = new WorkerPool(tasks, { url, origin, batch }, Math.min(requested, tasks.length));
+    for (const [k, task] of tasks.entries()) {
+      const r = pool ? await pool.result(k) : await verifyRange(source, origin, task, batch);
+      if (!r.ok && pool) pool.limit = k + 1;
+      // Checkpoints inside the range (and, for a failed range, up to its bad index): the tree so far plus the
+      // range's subtrees up to that size. A checkpoint at the range's end waits for the subtrees above it.
+      for (const a of r.at) {
+        if (r.ok && a.size === task.end) break;
+        const bad = checkCheckpointsAt(a.size, edgeOf([...frontier, ...a.roots]));
+        if (bad) return bad;
+      }
+      if (!r.ok) return fail(r.index, r.reason);
+      erased += r.erased;
+      // Fold the range's subtrees into the tree; every merge completes a stored subtree above the ranges, all of
+      // them completed by the range's last entry (lowest level first, as a sequential pass would report them).
+      for (const root of r.roots) {
+        let { level, hash } = root;
+        while (frontier.length > 0 && (frontier.at(-1) as Subtree).level === level) {
+          const left = frontier.pop() as Subtree;
+          hash = nodeHash(left.hash, hash);
+          level += 1;
+          const idx = task.end / 2 ** level - 1;
+          const have = upper.get(level)?.get(idx);
+          if (have !== store.hex(hash))
+            return fail(task.end - 1, `stored subtree hash ${level}:${idx} (completed by entry ${task.end - 1}) is ${have === undefined ? 'missing' : 'wrong'}`);
+        }
+        frontier.push({ level, hash });
+      }
+      const bad = checkCheckpointsAt(task.end, edgeOf(frontier));
+      if (bad) return bad;
+    }
+  } finally {
+    await pool?.close();
+  }
+
+  const recomputed = frontier.map((f) => f.hash);
+  const want = recomputed.length === 0 ? rootFromFrontier([]) : hashOfDecomposition(recomputed);
+  if (
+    head.frontier.length !== recomputed.length ||
+    head.frontier.some((h, k) => !equalBytes(h, recomputed[k] ?? new Uint8Array())) ||
+    !equalBytes(rootFromFrontier(head.frontier), want)
+  )
     return fail(head.size > 0 ? head.size - 1 : null, 'the head frontier does not match the recomputed tree');
   const beyond = checkpoints[cpi];
   if (beyond !== undefined) return fail(head.size, `checkpoint at size ${beyond.size} is beyond the ${head.size} entries the head counts`, beyond.size);
@@ -194,5 +280,5 @@ export async function verifyLedger(ex: Executor, vkey: string, opts: { batch?: n
     const first = snap.stray.idx * 2 ** snap.stray.level;
     return fail(Math.max(0, Math.min(first, snap.head.size)), `a subtree hash ${snap.stray.level}:${snap.stray.idx} is stored that the tree of ${snap.head.size} entries does not have`);
   }
-  return { ok: true, size: expected, checkpoints: checkpoints.length, erased };
+  return { ok: true, size: head.size, checkpoints: checkpoints.length, erased };
 }

@@ -4,6 +4,7 @@ import { columnTypes, type ColumnTypes } from './types.ts';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_ledger.ts';
 import * as m0003 from './0003_token_scopes.ts';
+import * as m0004 from './0004_ledger_perf.ts';
 
 interface DialectMigration {
   up(db: Kysely<any>, t: ColumnTypes): Promise<void>;
@@ -15,6 +16,7 @@ const ALL: ReadonlyArray<[string, DialectMigration]> = [
   ['0001_foundation', m0001],
   ['0002_ledger', m0002],
   ['0003_token_scopes', m0003],
+  ['0004_ledger_perf', m0004],
 ];
 
 /** The migrations bound to one engine's column types, as Kysely's `Migrator` expects them. */
