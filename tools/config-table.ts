@@ -3,7 +3,7 @@
 import { KEYS, envName } from '../src/platform/config/schema.ts';
 
 const fmt = (v: unknown): string =>
-  typeof v === 'function' ? '`<data>/comity.db`' : Array.isArray(v) ? `\`${v.join(',')}\`` : `\`${String(v)}\``;
+  v === '' ? '(empty)' : typeof v === 'function' ? '`<data>/comity.db`' : Array.isArray(v) ? `\`${v.join(',')}\`` : `\`${String(v)}\``;
 const kind = (k: (typeof KEYS)[number]['kind']): string => {
   switch (k.type) {
     case 'int':
@@ -12,6 +12,10 @@ const kind = (k: (typeof KEYS)[number]['kind']): string => {
       return k.values.join(' \\| ');
     case 'roles':
       return 'list of roles';
+    case 'list':
+      return `list of ${k.values.join(' \\| ')}`;
+    case 'optional-string':
+      return 'string (empty = unset)';
     case 'bool':
       return 'boolean';
     case 'string':

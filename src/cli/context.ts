@@ -4,7 +4,10 @@ import type { Config } from '../platform/config/schema.ts';
 import { openDatabase, pendingMigrations, type Database } from '../platform/db/database.ts';
 import { createServices, type Services } from '../modules/index.ts';
 import { openLedger } from '../platform/ledger/open.ts';
+import { loadOrCreateNodeKeys } from '../platform/keys/keyset.ts';
+import { loadNodeIdentity } from '../platform/keys/node-identity.ts';
 import { databaseFailure, folderProblem, inspectDataFolder } from './data-folder.ts';
+import { keyPassphrase, withKeys } from './keys.ts';
 import { CliError, type Runtime } from './output.ts';
 
 /** The options every data-folder command takes. */
@@ -48,7 +51,17 @@ export async function openLocal(rt: Runtime, flags: LocalFlags): Promise<LocalCo
     await database.close().catch(() => {});
     throw e;
   }
-  const { ledger } = openLedger({ db: database.db, clock: systemClock, dataDir: config.dataDir });
+  // The ledger signs with the node's own key, opened with COMITY_KEY_PASSPHRASE when sealed. A folder made before
+  // `comity init` made keys gets its key set now, as the node's first start would.
+  let identity;
+  try {
+    const passphrase = keyPassphrase(config);
+    identity = withKeys(config.dataDir, () => loadNodeIdentity(config.dataDir, passphrase) ?? loadOrCreateNodeKeys(config.dataDir, { passphrase }).ledger);
+  } catch (e) {
+    await database.close().catch(() => {});
+    throw e;
+  }
+  const { ledger } = openLedger({ db: database.db, clock: systemClock, dataDir: config.dataDir, identity });
   const services = createServices({ db: database.db, dialect: database.dialect, clock: systemClock, config, ledger });
   return { config, database, services, close: () => database.close() };
 }

@@ -3,6 +3,9 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { CONFIG_FILE } from '../platform/config/load.ts';
 import type { Config } from '../platform/config/schema.ts';
 import { dialectOf, migrateToLatest, openDatabase, pendingMigrations, type Dialect } from '../platform/db/database.ts';
+import { loadOrCreateNodeKeys } from '../platform/keys/keyset.ts';
+import { encodeVerifierKey } from '../platform/ledger/note.ts';
+import { keyFailure, keyPassphrase } from './keys.ts';
 import { CliError } from './output.ts';
 
 /**
@@ -89,6 +92,8 @@ export interface InitResult {
   database: { dialect: Dialect; location: string };
   /** Migrations applied now (empty when the database was already current, e.g. a shared PostgreSQL). */
   migrations: string[];
+  /** The node's identity and keys, made now: ledger key and federation signing and encryption keys. */
+  keys: { nodeId: string; origin: string; vkey: string; kids: string[]; sealed: boolean };
 }
 
 function writeConfigFile(dir: string, settings: InitSettings): string {
@@ -100,8 +105,9 @@ function writeConfigFile(dir: string, settings: InitSettings): string {
 }
 
 /**
- * Creates a node's data folder (mode 0700), creates and migrates its database, then writes `comity.json` with
- * the given settings. The folder must be missing or empty. On failure whatever was created is removed again, so
+ * Creates a node's data folder (mode 0700), creates and migrates its database, makes the node's keys in `keys/`
+ * (ledger key, federation signing and encryption keys; sealed when COMITY_KEY_PASSPHRASE is set), then writes
+ * `comity.json` with the given settings. The folder must be missing or empty. On failure whatever was created is removed again, so
  * the command can simply be repeated. Throws `CliError` for an unusable folder, or the database error.
  */
 export async function initialiseDataFolder(config: Config, settings: InitSettings): Promise<InitResult> {
@@ -125,8 +131,21 @@ export async function initialiseDataFolder(config: Config, settings: InitSetting
     }
     // The database file holds password hashes: readable by the node's user only (the folder is 0700 too).
     if (database.dialect === 'sqlite' && existsSync(config.databaseUrl)) chmodSync(config.databaseUrl, 0o600);
+    let made;
+    try {
+      made = loadOrCreateNodeKeys(dir, { passphrase: keyPassphrase(config) });
+    } catch (e) {
+      throw keyFailure(e, dir);
+    }
+    const keys = {
+      nodeId: made.nodeId,
+      origin: made.origin,
+      vkey: encodeVerifierKey(made.ledger.origin, made.ledger.publicKeyRaw),
+      kids: made.records.map((r) => r.kid),
+      sealed: made.sealed,
+    };
     const configFile = writeConfigFile(dir, settings);
-    return { dataDir: dir, configFile, settings, database: describeDatabase(config.databaseUrl), migrations };
+    return { dataDir: dir, configFile, settings, database: describeDatabase(config.databaseUrl), migrations, keys };
   } catch (e) {
     // Leave nothing half-made behind: the folder was missing or empty before.
     try {

@@ -10,6 +10,7 @@ import { ed25519Signer, parseVerifierKey } from '../platform/ledger/note.ts';
 import * as store from '../platform/ledger/store.ts';
 import { verifyLedger } from '../platform/ledger/verify.ts';
 import { configFor, type LocalFlags } from './context.ts';
+import { keyFailure, keyPassphrase } from './keys.ts';
 import { databaseFailure, folderProblem, inspectDataFolder } from './data-folder.ts';
 import type { LedgerGateway, LedgerReport } from './ledger-gateway.ts';
 import { CliError, type Runtime } from './output.ts';
@@ -18,16 +19,16 @@ import { CliError, type Runtime } from './output.ts';
  * Reads the node's identity from `<dataDir>/keys/` without ever creating one: a ledger command on a folder
  * without keys must fail, not mint a new key that would "verify" a log it never signed.
  */
-export function readNodeIdentity(dataDir: string): NodeIdentity {
+export function readNodeIdentity(dataDir: string, passphrase?: string): NodeIdentity {
   let identity: NodeIdentity | null;
   try {
-    identity = loadNodeIdentity(dataDir);
+    identity = loadNodeIdentity(dataDir, passphrase);
   } catch (e) {
-    throw new CliError(`cannot read the node's keys in ${join(dataDir, KEYS_DIR)}: ${(e as Error).message}`);
+    throw keyFailure(e, dataDir);
   }
   if (!identity)
     throw new CliError(
-      `${dataDir} has no ledger signing key yet (${join(dataDir, KEYS_DIR)} is missing or incomplete): the keys are made when the node first starts; if the folder was restored, restore its keys/ too`,
+      `${dataDir} has no ledger signing key yet (${join(dataDir, KEYS_DIR)} is missing or incomplete): the keys are made by comity init (or the node's first start); if the folder was restored, restore its keys/ too`,
     );
   return identity;
 }
@@ -40,7 +41,7 @@ export async function openLedgerFolder(rt: Runtime, flags: LocalFlags): Promise<
   const config = configFor(rt, { dataDir: flags.data, databaseUrl: flags.db });
   const state = inspectDataFolder(config.dataDir);
   if (state !== 'initialised') throw new CliError(folderProblem(config.dataDir, state));
-  const identity = readNodeIdentity(config.dataDir);
+  const identity = readNodeIdentity(config.dataDir, keyPassphrase(config));
   const database = openDatabase({ url: config.databaseUrl, poolSize: 2 });
   try {
     const pending = await pendingMigrations(database).catch((e: unknown) => {

@@ -2,7 +2,11 @@
 // bin shim (`npx comity …`, bin/comity.mjs), which imports this file; it runs on import.
 import { Command } from 'commander';
 import { VERSION } from '../platform/version.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerDirectory } from './commands/directory.ts';
+import { registerFederation } from './commands/federation.ts';
 import { registerInit } from './commands/init.ts';
+import { registerKeys } from './commands/keys.ts';
 import { registerLedger } from './commands/ledger.ts';
 import { registerStart } from './commands/start.ts';
 import { registerToken } from './commands/token.ts';
@@ -18,16 +22,26 @@ function buildProgram(rt: Runtime): Command {
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
-      examples('comity init --data ./data --state XA', 'comity start --data ./data', 'comity user add --help', 'comity ledger verify --data ./data') +
+      examples(
+        'comity init --data ./data --state XA',
+        'comity start --data ./data',
+        'comity user add --help',
+        'comity ledger verify --data ./data',
+        'comity demo   # three nodes and a directory authority on this machine',
+      ) +
         '\nExit status: 0 success, 1 failure, 2 usage error. COMITY_DEBUG=1 adds stack traces to errors.\n' +
-        'Environment: COMITY_DATA (data folder), COMITY_URL and COMITY_TOKEN (act through a running node), and every\n' +
-        'COMITY_* configuration key listed by "comity start --help".\n',
+        'Environment: COMITY_DATA (data folder), COMITY_URL and COMITY_TOKEN (act through a running node),\n' +
+        'COMITY_KEY_PASSPHRASE (opens sealed keys), and every COMITY_* configuration key listed by "comity start --help".\n',
     );
   registerInit(program, rt);
   registerStart(program, rt);
   registerUser(program, rt);
   registerToken(program, rt);
   registerLedger(program, rt);
+  registerKeys(program, rt);
+  registerDirectory(program, rt);
+  registerFederation(program, rt);
+  registerDemo(program, rt);
   configureTree(program, rt);
   return program;
 }

@@ -34,18 +34,25 @@ function authorize(req: FastifyRequest, action: LedgerAction): void {
 }
 
 /** The ledger API (docs/ledger.md): checkpoint, verifier key, entries, proofs, receipts. */
-export async function ledgerRoutes(app: App, deps: { ledger: Ledger }): Promise<void> {
+export async function ledgerRoutes(
+  app: App,
+  deps: {
+    ledger: Ledger;
+    /** The note with the witnesses' cosignature lines for that size appended (federation witnessing). */
+    cosigned?: (note: string, size: number) => Promise<string>;
+  },
+): Promise<void> {
   const { ledger } = deps;
   const text = { 200: Type.String() };
 
   app.get(
     '/api/v1/ledger/checkpoint',
-    { config: { scopes: ['ledger:read'] }, schema: { tags, summary: 'The latest signed checkpoint (C2SP tlog-checkpoint note, text/plain)', produces: ['text/plain'], response: responses(text) } },
+    { config: { scopes: ['ledger:read'] }, schema: { tags, summary: 'The latest signed checkpoint (C2SP tlog-checkpoint note, text/plain), with the cosignature lines of the witnesses that cosigned it', produces: ['text/plain'], response: responses(text) } },
     async (req, reply) => {
       authorize(req, 'ledger.read');
       const cp = await ledger.latestCheckpoint();
       if (!cp) throw new AppError('not_found', 'no checkpoint has been signed yet');
-      return reply.type('text/plain; charset=utf-8').send(cp.note);
+      return reply.type('text/plain; charset=utf-8').send(deps.cosigned ? await deps.cosigned(cp.note, cp.size) : cp.note);
     },
   );
 

@@ -12,16 +12,22 @@ import { eraseExpiredDetails } from '../platform/ledger/retention.ts';
 import { createLogger } from '../platform/logger.ts';
 import type { Services } from '../modules/index.ts';
 import { buildApp } from './app.ts';
+import type { FederationRuntime } from '../platform/federation/runtime.ts';
 
 export interface StartOptions {
   /** Defaults to a logger at `config.logLevel` on stdout. */
   logger?: Logger;
   clock?: Clock;
   /**
-   * Serve plain HTTP on an address other than loopback. Off by default: until Comity terminates TLS itself, a
-   * node reachable from the network must sit behind a TLS reverse proxy (or the operator accepts the risk).
+   * Serve plain HTTP on an address other than loopback, and send to other nodes over plain http://. Off by default:
+   * a node reachable from the network serves HTTPS (tlsCertFile/tlsKeyFile) or sits behind a TLS reverse proxy.
+   * Logged as a warning when used.
    */
   allowInsecureHttp?: boolean;
+  /** Federation loop poll interval in ms (tests shorten it). */
+  federationPollMs?: number;
+  /** Called with the federation before its loops start (to register message handlers). */
+  beforeFederationStart?: (federation: FederationRuntime) => void;
 }
 
 /** A node that is listening. */
@@ -30,6 +36,7 @@ export interface RunningNode {
   readonly services: Services;
   readonly database: Database;
   readonly ledger: Ledger;
+  readonly federation: FederationRuntime;
   /** The URL the node answers on, e.g. `http://127.0.0.1:8080` (the real port when `port` was 0). */
   readonly address: string;
   /**
@@ -51,8 +58,8 @@ export function isLoopbackHost(host: string): boolean {
 /** The one message for a host that would expose plain HTTP to the network. */
 export function plainHttpRefusal(host: string): string {
   return (
-    `invalid configuration: host "${host}" is not a loopback address and Comity serves plain HTTP only ` +
-    '(HTTPS comes in a later release); listen on 127.0.0.1 behind a TLS reverse proxy, or pass --insecure-http to accept the risk'
+    `invalid configuration: host "${host}" is not a loopback address and no certificate is configured; ` +
+    'set tlsCertFile and tlsKeyFile to serve HTTPS, listen on 127.0.0.1 behind a TLS reverse proxy, or pass --insecure-http to accept the risk'
   );
 }
 
@@ -141,11 +148,20 @@ async function startLedgerJobs(ledger: Ledger, database: Database, config: Confi
  * database or listen error otherwise (the database is closed again on failure).
  */
 export async function startNode(config: Config, opts: StartOptions = {}): Promise<RunningNode> {
-  if (!isLoopbackHost(config.host) && !opts.allowInsecureHttp) throw new ConfigError(plainHttpRefusal(config.host));
+  const tls = Boolean(config.tlsCertFile || config.tlsKeyFile);
+  if (!tls && !isLoopbackHost(config.host) && !opts.allowInsecureHttp) throw new ConfigError(plainHttpRefusal(config.host));
+  const wildcard = ['0.0.0.0', '::', '[::]'].includes(config.host.trim());
+  if (wildcard && !config.publicUrl && config.directorySource)
+    throw new ConfigError(
+      `invalid configuration: publicUrl must be set when the node listens on all addresses (${config.host}): other nodes need the URL they reach it at`,
+    );
   const logger = opts.logger ?? createLogger(config.logLevel);
+  if (opts.allowInsecureHttp)
+    logger.warn({ host: config.host }, 'INSECURE: --insecure-http is set: plain HTTP may be served beyond loopback and used to reach other nodes');
   const database = openDatabase({ url: config.databaseUrl, poolSize: config.dbPoolSize });
   let app: FastifyInstance | undefined;
   let jobs: LedgerJobs | undefined;
+  let federation: FederationRuntime | undefined;
   try {
     try {
       const pending = await pendingMigrations(database);
@@ -158,10 +174,16 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
       throw new Error(`cannot use the ${database.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database: ${(e as Error).message}`, { cause: e });
     }
     const clock = opts.clock ?? systemClock;
-    const built = await buildApp({ config, database, clock, logger });
+    const built = await buildApp({ config, database, clock, logger, allowInsecureHttp: opts.allowInsecureHttp, federationPollMs: opts.federationPollMs });
     app = built.app;
+    federation = built.federation;
     jobs = await startLedgerJobs(built.ledger, database, config, clock, logger);
+    await federation.init();
     const address = await listen(app, config);
+    federation.setListenAddress(address);
+    opts.beforeFederationStart?.(federation);
+    federation.start();
+    const fed = federation;
     const started = app;
     const ledgerJobs = jobs;
     let closing: Promise<void> | undefined;
@@ -170,6 +192,7 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
       services: built.services,
       database,
       ledger: built.ledger,
+      federation: fed,
       address,
       close: () => {
         closing ??= (async () => {
@@ -177,6 +200,7 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
           // later (keep-alive after an in-flight request ends) are swept here rather than kept until their timeout.
           const sweep = setInterval(() => started.server.closeIdleConnections(), 100);
           try {
+            await fed.stop();
             await ledgerJobs.stop();
             await started.close();
             // After draining: the entries of the last requests are covered by a signed checkpoint.
@@ -190,6 +214,7 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
       },
     };
   } catch (e) {
+    await federation?.stop().catch(() => {});
     await jobs?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await database.close().catch(() => {});

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +63,9 @@ describe('comity ledger (on the data folder)', () => {
   beforeAll(async () => {
     data = join(tempDir(), 'data');
     expect((await runCli(['init', '--data', data, '--state', 'XA'])).code).toBe(0);
-    // The data folder has no keys until something is recorded: verify must refuse, not make a key.
+    // A folder without its keys (restored without keys/): verify must refuse, not make a key.
+    expect(existsSync(join(data, 'keys', 'node.json'))).toBe(true);
+    rmSync(join(data, 'keys'), { recursive: true });
     const none = await cli(['ledger', 'verify']);
     expect(none.code).toBe(1);
     expect(lines(none.stderr)).toEqual([expect.stringMatching(/^comity: .* has no ledger signing key yet/)]);

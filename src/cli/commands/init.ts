@@ -17,7 +17,7 @@ export function registerInit(program: Command, rt: Runtime): void {
   program
     .command('init')
     .description(
-      'Create a node\'s data folder (mode 0700), its database and comity.json with the given settings.\n' +
+      'Create a node\'s data folder (mode 0700), its database, its keys and comity.json with the given settings.\n' +
         'Safe to repeat: on an initialised folder it changes nothing (and fails if the given settings differ).',
     )
     .option('--data <dir>', 'the data folder to create (default: COMITY_DATA, else ./data)')
@@ -30,7 +30,11 @@ export function registerInit(program: Command, rt: Runtime): void {
     .option('--json', 'print what was created as JSON')
     .addHelpText(
       'after',
-      examples('comity init --data ./data --state XA --node-name "Central Authority of XA"', 'COMITY_DATABASE_URL=postgres://comity:…@db/comity comity init --data /srv/comity'),
+      examples(
+        'comity init --data ./data --state XA --node-name "Central Authority of XA"',
+        'COMITY_DATABASE_URL=postgres://comity:…@db/comity comity init --data /srv/comity',
+        'COMITY_KEY_PASSPHRASE=… comity init --data ./data --state XA   # private keys sealed with the passphrase',
+      ) + '\nThe node\'s keys (ledger key, federation signing and encryption keys) are made in <data>/keys; see "comity keys --help".\n',
     )
     .action(async (opts: InitOptions) => runInit(rt, opts));
 }
@@ -83,13 +87,17 @@ async function runInit(rt: Runtime, opts: InitOptions): Promise<void> {
       nodeName: config.nodeName,
       database: r.database,
       migrations: r.migrations,
+      nodeId: r.keys.nodeId,
+      ledger: { origin: r.keys.origin, vkey: r.keys.vkey },
+      keysSealed: r.keys.sealed,
     });
     return;
   }
   const db = r.database.dialect === 'sqlite' ? `SQLite ${r.database.location}` : `PostgreSQL ${r.database.location}`;
   rt.out(`initialised ${dir} (state ${config.state}, ${db})\n`);
   rt.err(
-    'next: create the first administrator, then start the node:\n' +
+    `node ${r.keys.nodeId}: ledger key and federation keys made in ${dir}/keys (${r.keys.sealed ? 'sealed with COMITY_KEY_PASSPHRASE, needed at every start' : 'not sealed; see "comity keys seal --help"'})\n` +
+      'next: create the first administrator, then start the node:\n' +
       `  comity user add --data ${dir} --username admin --roles admin --password-stdin\n` +
       `  comity start --data ${dir}\n`,
   );

@@ -27,9 +27,11 @@ function configurationHelp(): string {
       .split('\n')
       .map((l) => (l ? `  ${l}` : l))
       .join('\n') +
-    '\nTransport: Comity serves plain HTTP; built-in HTTPS comes in a later release. Plain HTTP is allowed only on a\n' +
-    'loopback host (127.0.0.1, ::1, localhost) unless --insecure-http is given. To serve a network, listen on\n' +
-    'loopback behind a TLS-terminating reverse proxy and set COMITY_TRUST_PROXY=true and COMITY_COOKIE_SECURE=true.\n' +
+    '\nTransport: with tlsCertFile and tlsKeyFile the node serves HTTPS (TLS 1.2+; mutual TLS with tlsClientCaFile).\n' +
+    'Without them it serves plain HTTP, allowed only on a loopback host (127.0.0.1, ::1, localhost) unless\n' +
+    '--insecure-http is given (logged as a warning); behind a TLS-terminating reverse proxy also set\n' +
+    'COMITY_TRUST_PROXY=true and COMITY_COOKIE_SECURE=true. Other nodes are reached over https://, or plain\n' +
+    'http:// on loopback (or anywhere with --insecure-http).\n' +
     `\nSignals: SIGTERM or SIGINT stops accepting connections, lets in-flight requests finish (up to ${DRAIN_TIMEOUT_MS / 1000} s) and exits 0;\n` +
     'a second signal exits 1 at once.\n'
   );
@@ -38,7 +40,7 @@ function configurationHelp(): string {
 export function registerStart(program: Command, rt: Runtime): void {
   program
     .command('start')
-    .description('Run the node (API, health and metrics) over HTTP; creates and migrates the data folder on first start')
+    .description('Run the node (API, federation, health and metrics) over HTTP or HTTPS; creates and migrates the data folder on first start')
     .option('--data <dir>', 'the data folder (default: COMITY_DATA, else ./data)')
     .option('--port <n>', 'TCP port (0 = any free port; default 8080)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
@@ -58,8 +60,9 @@ async function runStart(rt: Runtime, opts: StartOptions): Promise<void> {
 
   // Validated once, before anything is touched: a bad value stops here with one line naming its key.
   const config = configFor(rt, { dataDir: opts.data, port: opts.port, host: opts.host, databaseUrl: opts.db });
+  const tls = Boolean(config.tlsCertFile || config.tlsKeyFile);
   const loopback = isLoopbackHost(config.host);
-  if (!loopback && !opts.insecureHttp) throw new ConfigError(plainHttpRefusal(config.host));
+  if (!tls && !loopback && !opts.insecureHttp) throw new ConfigError(plainHttpRefusal(config.host));
   const logger = createLogger(config.logLevel);
   const database = df.describeDatabase(config.databaseUrl);
   logger.info({ dataDir: config.dataDir, state: config.state, nodeName: config.nodeName, database: database.dialect, host: config.host, port: config.port }, 'starting');
@@ -75,7 +78,7 @@ async function runStart(rt: Runtime, opts: StartOptions): Promise<void> {
     throw new CliError(df.folderProblem(config.dataDir, state));
   }
 
-  if (!loopback)
+  if (!tls && !loopback)
     logger.warn({ host: config.host }, 'serving plain HTTP beyond loopback (--insecure-http): passwords, session cookies and tokens cross the network unencrypted');
 
   const node = await startNode(config, { logger, allowInsecureHttp: opts.insecureHttp === true });

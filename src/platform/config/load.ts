@@ -43,6 +43,16 @@ function parse(spec: KeySpec, raw: unknown, source: Source, label: string): unkn
       if (typeof raw !== 'string' || !k.values.includes(raw)) return fail(`one of ${k.values.join(', ')}`);
       return raw;
     }
+    case 'optional-string': {
+      if (typeof raw !== 'string') return fail('a string');
+      return raw;
+    }
+    case 'list': {
+      const list = fromText ? raw.split(',').map((s) => s.trim()).filter(Boolean) : raw;
+      if (!Array.isArray(list) || list.length === 0 || !list.every((r) => typeof r === 'string' && k.values.includes(r)))
+        return fail(`a non-empty list among ${k.values.join(', ')}`);
+      return Object.freeze([...new Set(list as string[])]);
+    }
     case 'roles': {
       const list = fromText ? raw.split(',').map((s) => s.trim()).filter(Boolean) : raw;
       if (!Array.isArray(list) || !list.every((r) => typeof r === 'string' && (ROLES as readonly string[]).includes(r)))

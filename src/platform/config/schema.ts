@@ -14,6 +14,10 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What a node does in the federation, as published in its node card and the directory. */
+export const NODE_ROLES = ['central_authority', 'contact_point_24_7', 'prosecution', 'police', 'judicial', 'other'] as const;
+export type NodeRole = (typeof NODE_ROLES)[number];
+
 export interface Config {
   /** Absolute path of the data folder (database, keys, blobs). */
   readonly dataDir: string;
@@ -39,6 +43,29 @@ export interface Config {
   readonly argon2Parallelism: number;
   readonly checkpointIntervalSeconds: number;
   readonly ledgerDetailsRetentionDays: number;
+  /** The URL other nodes reach this node at; empty = `http://<host>:<port>` (loopback deployments and tests). */
+  readonly publicUrl: string;
+  readonly nodeRoles: readonly NodeRole[];
+  /** The federation directory: a file path or an https:// URL of the signed directory (JWS); empty = none yet. */
+  readonly directorySource: string;
+  /** The directory authority's pinned public key: a public Ed25519 JWK (JSON) or its raw 32 bytes in base64url. */
+  readonly directoryAuthorityKey: string;
+  readonly directoryRefreshSeconds: number;
+  readonly tlsCertFile: string;
+  readonly tlsKeyFile: string;
+  readonly tlsClientCaFile: string;
+  readonly tlsRequireClientCert: boolean;
+  readonly federationCaFile: string;
+  readonly federationClientCertFile: string;
+  readonly federationClientKeyFile: string;
+  readonly federationMaxMessageBytes: number;
+  readonly federationMessageTtlHours: number;
+  readonly federationConcurrencyPerPeer: number;
+  readonly federationRetryMaxSeconds: number;
+  readonly federationRequestTimeoutSeconds: number;
+  readonly witnessIntervalSeconds: number;
+  readonly keyPassphrase: string;
+  readonly keyRotationOverlapDays: number;
 }
 
 type Kind =
@@ -46,7 +73,9 @@ type Kind =
   | { type: 'string'; pattern?: RegExp; hint?: string }
   | { type: 'bool' }
   | { type: 'enum'; values: readonly string[] }
-  | { type: 'roles' };
+  | { type: 'roles' }
+  | { type: 'list'; values: readonly string[] }
+  | { type: 'optional-string' };
 
 export interface KeySpec {
   key: Exclude<keyof Config, 'dataDir'>;
@@ -143,6 +172,112 @@ export const KEYS: readonly KeySpec[] = [
     kind: { type: 'int', min: 0, max: 100 * 366 },
     default: 0,
     doc: 'Erase ledger entry details (which may hold personal data) older than this many days; 0 keeps them. Entries and proofs are never affected.',
+  },
+  {
+    key: 'publicUrl',
+    kind: { type: 'optional-string' },
+    default: '',
+    doc: 'The URL other nodes reach this node at (published in its node card); empty = http://<host>:<port>.',
+  },
+  {
+    key: 'nodeRoles',
+    kind: { type: 'list', values: NODE_ROLES },
+    default: Object.freeze(['central_authority']),
+    doc: `What this node does in the federation (comma-separated in the environment): ${NODE_ROLES.join(', ')}.`,
+  },
+  {
+    key: 'directorySource',
+    kind: { type: 'optional-string' },
+    default: '',
+    doc: 'Where the signed federation directory is read from: a file path or an https:// URL; empty = no federation yet.',
+  },
+  {
+    key: 'directoryAuthorityKey',
+    kind: { type: 'optional-string' },
+    default: '',
+    doc: "The directory authority's pinned public key: an Ed25519 public JWK (JSON) or its 32 raw bytes in base64url.",
+  },
+  {
+    key: 'directoryRefreshSeconds',
+    kind: { type: 'int', min: 5, max: 7 * 24 * 3600 },
+    default: 300,
+    doc: 'How often the node reads the directory again from its source.',
+  },
+  { key: 'tlsCertFile', kind: { type: 'optional-string' }, default: '', doc: 'PEM certificate chain: the node serves HTTPS when set (with tlsKeyFile).' },
+  { key: 'tlsKeyFile', kind: { type: 'optional-string' }, default: '', doc: 'PEM private key of tlsCertFile.' },
+  {
+    key: 'tlsClientCaFile',
+    kind: { type: 'optional-string' },
+    default: '',
+    doc: 'PEM CA certificates for client certificates (mutual TLS); requested when set.',
+  },
+  {
+    key: 'tlsRequireClientCert',
+    kind: { type: 'bool' },
+    default: false,
+    doc: 'With tlsClientCaFile: refuse TLS connections without a client certificate signed by that CA.',
+  },
+  {
+    key: 'federationCaFile',
+    kind: { type: 'optional-string' },
+    default: '',
+    doc: "PEM CA certificates trusted for other nodes' HTTPS endpoints, in addition to the system's.",
+  },
+  {
+    key: 'federationClientCertFile',
+    kind: { type: 'optional-string' },
+    default: '',
+    doc: 'PEM client certificate this node presents to other nodes (mutual TLS).',
+  },
+  { key: 'federationClientKeyFile', kind: { type: 'optional-string' }, default: '', doc: 'PEM private key of federationClientCertFile.' },
+  {
+    key: 'federationMaxMessageBytes',
+    kind: { type: 'int', min: 4096, max: 64 * 1024 * 1024 },
+    default: 1024 * 1024,
+    doc: 'Largest message envelope the inbox accepts (bytes of the JWE); larger ones are refused with 413.',
+  },
+  {
+    key: 'federationMessageTtlHours',
+    kind: { type: 'int', min: 1, max: 60 * 24 },
+    default: 72,
+    doc: "A message's lifetime: its `exp`, and how long the outbox retries before it dead-letters it with an alert.",
+  },
+  {
+    key: 'federationConcurrencyPerPeer',
+    kind: { type: 'int', min: 1, max: 64 },
+    default: 16,
+    doc: 'Deliveries in flight to one node at a time.',
+  },
+  {
+    key: 'federationRetryMaxSeconds',
+    kind: { type: 'int', min: 1, max: 24 * 3600 },
+    default: 300,
+    doc: 'Longest wait between two delivery attempts (exponential back-off with full jitter up to this).',
+  },
+  {
+    key: 'federationRequestTimeoutSeconds',
+    kind: { type: 'int', min: 1, max: 600 },
+    default: 15,
+    doc: 'How long one delivery waits for the other node to answer. A message being delivered is leased for this long plus 5 s, so a crashed sender re-sends it after at most that (the receiver recognises the duplicate).',
+  },
+  {
+    key: 'witnessIntervalSeconds',
+    kind: { type: 'int', min: 0, max: 7 * 24 * 3600 },
+    default: 300,
+    doc: "How often the node sends its latest checkpoint to the other nodes to be witnessed (when it grew); 0 = never.",
+  },
+  {
+    key: 'keyPassphrase',
+    kind: { type: 'optional-string' },
+    default: '',
+    secret: true,
+    doc: "Passphrase that seals the node's private keys (COMITY_KEY_PASSPHRASE); needed at every start once set at init.",
+  },
+  {
+    key: 'keyRotationOverlapDays',
+    kind: { type: 'int', min: 1, max: 3660 },
+    default: 30,
+    doc: '`comity keys rotate`: how long the previous keys stay valid for verification and decryption.',
   },
 ];
 

@@ -149,6 +149,101 @@ export interface LedgerCheckpointsTable {
   created_at: Ts;
 }
 
+export interface FederationDirectoryTable {
+  version: BigIntCol;
+  /** base64url SHA-256 of the JWS text. */
+  digest: string;
+  jws: string;
+  /** The file or URL it came from. */
+  source: string;
+  accepted_at: Ts;
+}
+
+/** One outgoing message. `payload` is the JSON of the signed payload; `jwe` is sealed once and sent as is. */
+export interface FederationOutboxTable {
+  id: string;
+  peer: string;
+  conversation: string;
+  seq: number;
+  type: string;
+  payload: string;
+  jwe: string | null;
+  digest: string | null;
+  /** `pending` | `delivered` | `dead`. */
+  state: string;
+  attempts: number;
+  next_attempt_at: Ts;
+  lease_until: Ts | null;
+  last_error: string | null;
+  created_at: Ts;
+  expires_at: Ts;
+  delivered_at: Ts | null;
+  receipt: string | null;
+  /** JSON array of the digests of earlier sealings of this message (re-sealed when a dead letter is retried). */
+  prior_digests: ColumnType<string, string | undefined, string>;
+}
+
+/** One incoming message, stored before its receipt is returned. */
+export interface FederationInboxTable {
+  id: string;
+  sender: string;
+  conversation: string;
+  seq: number;
+  type: string;
+  payload: string;
+  digest: string;
+  bytes: number;
+  receipt: string;
+  /** `received` | `processed` | `failed`. */
+  state: string;
+  attempts: number;
+  next_attempt_at: Ts;
+  last_error: string | null;
+  received_at: Ts;
+  processed_at: Ts | null;
+}
+
+export interface FederationPingsTable {
+  id: string;
+  peer: string;
+  sent_at: Ts;
+  delivered_at: Ts | null;
+  pong_at: Ts | null;
+  round_trip_ms: number | null;
+}
+
+/** A checkpoint of another node's ledger that this node checked and cosigned (as a witness). */
+export interface WitnessCheckpointsTable {
+  origin: string;
+  size: BigIntCol;
+  peer: string;
+  root_hash: string;
+  note: string;
+  cosignature: string;
+  witnessed_at: Ts;
+}
+
+/** A witness's cosignature (C2SP tlog-cosignature line) on one of this node's checkpoints. */
+export interface LedgerCosignaturesTable {
+  size: BigIntCol;
+  witness: string;
+  witness_name: string;
+  signature: string;
+  timestamp: BigIntCol;
+  received_at: Ts;
+}
+
+export interface FederationAlertsTable {
+  id: string;
+  /** `dead_letter` | `witness_inconsistency` | `handler_failed` | `directory_refused`. */
+  kind: string;
+  peer: string | null;
+  summary: string;
+  details: string;
+  created_at: Ts;
+  acknowledged_at: Ts | null;
+}
+
 export interface DB {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -164,6 +259,13 @@ export interface DB {
   ledger_nodes: LedgerNodesTable;
   ledger_details: LedgerDetailsTable;
   ledger_checkpoints: LedgerCheckpointsTable;
+  federation_directory: FederationDirectoryTable;
+  federation_outbox: FederationOutboxTable;
+  federation_inbox: FederationInboxTable;
+  federation_pings: FederationPingsTable;
+  witness_checkpoints: WitnessCheckpointsTable;
+  ledger_cosignatures: LedgerCosignaturesTable;
+  federation_alerts: FederationAlertsTable;
 }
 
 /** Silences "unused" for `Generated`, kept exported for modules that add serial columns later. */
