@@ -19,6 +19,7 @@ import { ledgerRoutes } from './ledger.ts';
 import { healthRoutes } from './health.ts';
 import { installFederationMetrics, installMetrics } from './metrics.ts';
 import { federationRoutes } from './federation.ts';
+import { webRoutes } from './web.ts';
 import { FederationRuntime } from '../platform/federation/runtime.ts';
 import { countOutbox } from '../platform/federation/store.ts';
 import { cosignedNote } from '../platform/federation/witness.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await casesRoutes(typed, { cases: services.cases });
   await ledgerRoutes(typed, { ledger, cosigned: (note, size) => cosignedNote(database.db, note, size) });
   await federationRoutes(typed, { runtime: federation, metrics: federation.federation.metrics, maxMessageBytes: config.federationMaxMessageBytes });
+  await webRoutes(typed);
   await app.ready();
   return { app, services, ledger, federation };
 }
