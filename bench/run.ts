@@ -7,6 +7,7 @@
 type Bench = { run(args: string[]): Promise<void> };
 
 const BENCHES: Record<string, { summary: string; load: () => Promise<Bench> }> = {
+  federation: { summary: 'node→node messages/s and p50/p99 latency (signed, encrypted, durable, receipted) between two real nodes', load: () => import('./federation.ts') },
   ledger: { summary: 'ledger appends/s, inclusion-proof latency at 1 M and 10 M entries, full verification leaves/s', load: () => import('./ledger.ts') },
 };
 

@@ -244,9 +244,9 @@ export const KEYS: readonly KeySpec[] = [
   },
   {
     key: 'federationConcurrencyPerPeer',
-    kind: { type: 'int', min: 1, max: 64 },
-    default: 16,
-    doc: 'Deliveries in flight to one node at a time.',
+    kind: { type: 'int', min: 1, max: 256 },
+    default: 64,
+    doc: 'Deliveries in flight to one node at a time (and keep-alive connections to it). The receiver restores the order of a conversation, so deliveries overlap freely.',
   },
   {
     key: 'federationRetryMaxSeconds',

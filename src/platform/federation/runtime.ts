@@ -62,6 +62,8 @@ export class FederationRuntime {
       allowInsecureHttp: deps.allowInsecureHttp ?? false,
       maxResponseBytes: Math.max(config.federationMaxMessageBytes, 1024 * 1024),
       timeoutMs: config.federationRequestTimeoutSeconds * 1000,
+      // One connection per delivery in flight to a node.
+      maxSockets: config.federationConcurrencyPerPeer,
     });
     const authority = config.directoryAuthorityKey ? parseAuthorityKey(config.directoryAuthorityKey) : null;
     this.directory = new DirectoryKeeper({ db: deps.db, ledger: deps.ledger, clock: deps.clock, transport: this.transport, authority, source: config.directorySource });
