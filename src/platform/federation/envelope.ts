@@ -1,5 +1,5 @@
 import { createHash, type KeyObject } from 'node:crypto';
-import { CompactEncrypt, compactDecrypt } from 'jose';
+import { jweDecrypt, jweEncrypt } from './jose-sync.ts';
 import { checkJwsHeader, decodeJsonSegment, parseJsonBytes, preciseCodes, signJws, splitCompact, verifyJws, type JwsSigner } from './compact-jws.ts';
 import { FederationError } from './errors.ts';
 import { importPublicJwk, isExpiredAt, type PublicOkpJwk } from './jwk.ts';
@@ -69,9 +69,7 @@ export async function sealMessage(p: MessagePayload, signer: JwsSigner, recipien
   if (recipient.publicJwk.crv !== 'X25519' || recipient.publicJwk.kid !== recipient.kid)
     throw new TypeError('the recipient key must be the X25519 key named by its kid');
   const jws = await signJws(payload, MESSAGE_TYP, signer);
-  return new CompactEncrypt(new TextEncoder().encode(jws))
-    .setProtectedHeader({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', cty: MESSAGE_TYP, kid: recipient.kid })
-    .encrypt(importPublicJwk(recipient.publicJwk));
+  return jweEncrypt({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', cty: MESSAGE_TYP, kid: recipient.kid }, new TextEncoder().encode(jws), importPublicJwk(recipient.publicJwk));
 }
 
 const fail = (code: ConstructorParameters<typeof FederationError>[0], why: string): never => {
@@ -111,7 +109,8 @@ export async function openMessage(jwe: string, o: OpenOptions): Promise<OpenedMe
   if (typeof jwe !== 'string') return fail('malformed', 'message is not a string');
   if (jwe.length > o.maxBytes || Buffer.byteLength(jwe, 'utf8') > o.maxBytes) fail('oversized', `message is larger than ${o.maxBytes} bytes`);
   const [h = '', ek = '', iv = '', ct = '', tag = ''] = splitCompact(jwe, 5, preciseCodes, 'message');
-  const kid = checkJweHeader(decodeJsonSegment(h, preciseCodes, 'JWE header'));
+  const jweHeader = decodeJsonSegment(h, preciseCodes, 'JWE header');
+  const kid = checkJweHeader(jweHeader);
   if (ek === '' || iv === '' || ct === '' || tag === '') fail('malformed', 'JWE has an empty encrypted key, iv, ciphertext or tag');
 
   const key = o.decryptionKey(kid);
@@ -119,7 +118,7 @@ export async function openMessage(jwe: string, o: OpenOptions): Promise<OpenedMe
     fail('unknown_recipient_key', 'message is encrypted for a key this node does not hold');
   let plaintext: Uint8Array;
   try {
-    plaintext = (await compactDecrypt(jwe, key as KeyObject, { keyManagementAlgorithms: KEY_MANAGEMENT, contentEncryptionAlgorithms: CONTENT_ENCRYPTION })).plaintext;
+    plaintext = jweDecrypt(jwe, jweHeader as { epk?: unknown }, key as KeyObject);
   } catch {
     return fail('decryption_failed', 'message does not decrypt');
   }
