@@ -83,6 +83,30 @@ export class ApiClient {
     return this.base.toString().replace(/\/$/, '');
   }
 
+  /** GETs a binary resource (a PDF): its bytes and content type; errors as for `request`. */
+  async download(path: string, accept: string): Promise<{ bytes: Buffer; contentType: string }> {
+    const url = new URL(path.replace(/^\//, ''), this.base);
+    let res: Response;
+    try {
+      res = await fetch(url, { headers: { authorization: `Bearer ${this.token}`, accept }, redirect: 'error', signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (e) {
+      throw new CliError(`cannot reach the node at ${this.where}: ${networkReason(e)}`);
+    }
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (!res.ok) {
+      const text = bytes.toString('utf8');
+      let code = `http_${res.status}`;
+      try {
+        const parsed = JSON.parse(text) as { code?: unknown };
+        if (typeof parsed.code === 'string') code = parsed.code;
+      } catch {
+        // not JSON
+      }
+      throw new ApiError(problemLine(res.status, res.statusText, res.headers.get('content-type') ?? '', text), res.status, code);
+    }
+    return { bytes, contentType: res.headers.get('content-type') ?? '' };
+  }
+
   /** Sends one request; resolves to the parsed JSON body (undefined for 204). `path` is relative, e.g. `api/v1/users`. */
   async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, opts: { query?: Query; body?: unknown } = {}): Promise<T> {
     const url = new URL(path.replace(/^\//, ''), this.base);

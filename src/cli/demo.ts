@@ -3,6 +3,7 @@ import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync, type Wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startNode, type RunningNode } from '../http/server.ts';
+import { ransomwareStory } from './demo-story.ts';
 import { LOCAL_OPERATOR } from '../modules/accounts/service.ts';
 import { totpAt } from '../modules/accounts/totp.ts';
 import type { Actor } from '../platform/actor.ts';
@@ -54,6 +55,8 @@ interface DemoNode {
   log: WriteStream;
   users: DemoUser[];
   admin: Actor;
+  /** Every demo account of the node, by username. */
+  actors: Map<string, Actor>;
   token: string;
   readonly id: string;
 }
@@ -97,6 +100,9 @@ const ACCOUNTS: ReadonlyArray<{ username: string; roles: Role[]; label: string }
   { username: 'officer', roles: ['central_authority'], label: 'central authority officer' },
   { username: 'authorizer', roles: ['authorizer'], label: 'authorizer' },
   { username: 'oversight', roles: ['oversight'], label: 'oversight officer' },
+  { username: 'investigator', roles: ['investigator'], label: 'investigator' },
+  { username: 'prosecutor', roles: ['prosecutor'], label: 'prosecutor' },
+  { username: 'duty', roles: ['duty_officer'], label: '24/7 duty officer' },
 ];
 
 /** Only these COMITY_* variables reach the demo nodes: cost of password hashing and the key passphrase. */
@@ -125,15 +131,17 @@ async function fetchCard(address: string): Promise<string> {
 }
 
 /** Creates the demo accounts through the accounts service; TOTP is enrolled the real way for those who need it. */
-async function createAccounts(node: RunningNode, code: string): Promise<{ users: DemoUser[]; admin: Actor; token: string }> {
+async function createAccounts(node: RunningNode, code: string): Promise<{ users: DemoUser[]; admin: Actor; actors: Map<string, Actor>; token: string }> {
   const accounts = node.services.accounts;
   const users: DemoUser[] = [];
+  const actors = new Map<string, Actor>();
   let admin: Actor | undefined;
   let adminId = '';
   for (const a of ACCOUNTS) {
     const password = randomBytes(15).toString('base64url');
     const u = await accounts.createUser(LOCAL_OPERATOR, { username: a.username, password, roles: a.roles, displayName: `Demo ${a.label} of ${code}` });
     const actor: Actor = { userId: u.id, username: u.username, roles: a.roles, via: 'session' };
+    actors.set(a.username, actor);
     let otpauthUri: string | null = null;
     if (accounts.totpRequiredFor(a.roles)) {
       const enrol = await accounts.beginTotpEnrollment(actor);
@@ -148,7 +156,7 @@ async function createAccounts(node: RunningNode, code: string): Promise<{ users:
   }
   if (!admin) throw new Error('no demo administrator');
   const { token } = await accounts.createToken(LOCAL_OPERATOR, adminId, { name: 'demo', roles: ['admin'], expiresInDays: 1 });
-  return { users, admin, token };
+  return { users, admin, actors, token };
 }
 
 interface NodeCounts {
@@ -257,6 +265,13 @@ export async function runDemo(rt: Runtime, opts: DemoOptions): Promise<void> {
 
     printNodes(rt, root, nodes, version);
     printAccounts(rt, nodes);
+
+    const [xa, xb] = nodes as [DemoNode, DemoNode];
+    say('  story: ransomware at the XA university hospital — an expedited preservation request XA→XB');
+    const story = await ransomwareStory(xa, xb, { complete: opts.once, timeoutSeconds: opts.timeoutSeconds });
+    rt.out(
+      `\nRequest ${story.reference} (expedited preservation, XA→XB): ${opts.once ? `${story.stateXA} on XA, ${story.stateXB ?? '?'} on XB (their reference ${story.theirReference ?? '-'})` : `transmitted by XA and waiting on XB's desk: log in to XB as "duty" to acknowledge it`}\n`,
+    );
 
     if (!opts.once) {
       const first = nodes[0] as DemoNode;

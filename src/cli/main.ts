@@ -8,6 +8,7 @@ import { registerFederation } from './commands/federation.ts';
 import { registerInit } from './commands/init.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerLedger } from './commands/ledger.ts';
+import { registerRequest } from './commands/request.ts';
 import { registerStart } from './commands/start.ts';
 import { registerToken } from './commands/token.ts';
 import { registerUser } from './commands/user.ts';
@@ -41,6 +42,7 @@ function buildProgram(rt: Runtime): Command {
   registerKeys(program, rt);
   registerDirectory(program, rt);
   registerFederation(program, rt);
+  registerRequest(program, rt);
   registerDemo(program, rt);
   configureTree(program, rt);
   return program;

@@ -13,6 +13,8 @@ import { openLedger } from '../platform/ledger/open.ts';
 import { createServices, type Services } from '../modules/index.ts';
 import { accountsRoutes } from '../modules/accounts/routes.ts';
 import { casesRoutes } from '../modules/cases/routes.ts';
+import { RequestReminders, installInbound, requestsRoutes } from '../modules/requests/index.ts';
+import { createMailer } from '../platform/mail/index.ts';
 import { nodeAbilities } from './abilities.ts';
 import { installAuth } from './auth.ts';
 import { ledgerRoutes } from './ledger.ts';
@@ -46,6 +48,8 @@ export interface BuiltApp {
   services: Services;
   ledger: Ledger;
   federation: FederationRuntime;
+  /** The legal-clock watcher; `startNode` runs it every `reminderIntervalSeconds`. */
+  reminders: RequestReminders;
 }
 
 /**
@@ -84,7 +88,6 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   // The keys first: with a passphrase, the ledger's signing key is sealed with the others.
   const keys = loadOrCreateNodeKeys(config.dataDir, { passphrase: config.keyPassphrase || undefined, now: clock.now() });
   const { ledger } = openLedger({ db: database.db, clock, dataDir: config.dataDir, identity: keys.ledger });
-  const services = createServices({ db: database.db, dialect: database.dialect, clock, config, ledger });
   const app = Fastify({
     ...httpsOptions(config),
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -124,6 +127,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     allowInsecureHttp: deps.allowInsecureHttp,
     pollMs: deps.federationPollMs,
   });
+  const services = createServices({ db: database.db, dialect: database.dialect, clock, config, ledger }, { messenger: federation.federation });
+  installInbound(services.requests, federation.federation, deps.logger);
+  const reminders = new RequestReminders(services.requests, createMailer({ smtpUrl: config.smtpUrl, from: config.smtpFrom, logger: deps.logger }), deps.logger);
   await app.register(cookie);
   await installOpenApi(app, VERSION);
   installAuth(app, services.accounts);
@@ -133,9 +139,10 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await openApiRoute(typed);
   await accountsRoutes(typed, { accounts: services.accounts, config, abilities: nodeAbilities });
   await casesRoutes(typed, { cases: services.cases });
+  await requestsRoutes(typed, { requests: services.requests });
   await ledgerRoutes(typed, { ledger, cosigned: (note, size) => cosignedNote(database.db, note, size) });
   await federationRoutes(typed, { runtime: federation, metrics: federation.federation.metrics, maxMessageBytes: config.federationMaxMessageBytes });
   await webRoutes(typed);
   await app.ready();
-  return { app, services, ledger, federation };
+  return { app, services, ledger, federation, reminders };
 }

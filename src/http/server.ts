@@ -13,6 +13,7 @@ import { createLogger } from '../platform/logger.ts';
 import type { Services } from '../modules/index.ts';
 import { buildApp } from './app.ts';
 import type { FederationRuntime } from '../platform/federation/runtime.ts';
+import type { RequestReminders } from '../modules/requests/index.ts';
 
 export interface StartOptions {
   /** Defaults to a logger at `config.logLevel` on stdout. */
@@ -34,6 +35,8 @@ export interface StartOptions {
 export interface RunningNode {
   readonly app: FastifyInstance;
   readonly services: Services;
+  /** The legal-clock watcher (tests run a pass with `runOnce`). */
+  readonly reminders: RequestReminders;
   readonly database: Database;
   readonly ledger: Ledger;
   readonly federation: FederationRuntime;
@@ -183,6 +186,8 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
     federation.setListenAddress(address);
     opts.beforeFederationStart?.(federation);
     federation.start();
+    built.reminders.start(config.reminderIntervalSeconds);
+    const reminders = built.reminders;
     const fed = federation;
     const started = app;
     const ledgerJobs = jobs;
@@ -190,6 +195,7 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
     return {
       app: started,
       services: built.services,
+      reminders,
       database,
       ledger: built.ledger,
       federation: fed,
@@ -200,6 +206,7 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
           // later (keep-alive after an in-flight request ends) are swept here rather than kept until their timeout.
           const sweep = setInterval(() => started.server.closeIdleConnections(), 100);
           try {
+            await reminders.stop();
             await fed.stop();
             await ledgerJobs.stop();
             await started.close();

@@ -119,7 +119,8 @@ describe('comity keys', () => {
     // A rotation on a sealed folder writes sealed keys.
     expect((await cli(['keys', 'rotate'], { env })).code).toBe(0);
     expect(readdirSync(join(data, 'keys')).filter((f) => f.endsWith('.jwk.json'))).toEqual([]);
-  });
+    // Fourteen CLI processes, each opening keys sealed with PBES2: slow on a loaded machine, hence its own timeout.
+  }, 120_000);
 
   it('init with COMITY_KEY_PASSPHRASE makes sealed keys', async () => {
     const d = join(tempDir(), 'sealed');

@@ -19,17 +19,18 @@ describeEachDialect('node-wide abilities in the session', (get) => {
 
   it.each<[Role[], string[]]>([
     [['admin'], ['users.list', 'users.read', 'users.create', 'users.update', 'users.roles', 'users.disable', 'users.reset_password', 'users.reset_totp', 'tokens.create_for_other', 'tokens.list_all', 'tokens.revoke_any', 'ledger.read', 'ledger.checkpoint']],
-    [['oversight'], ['users.list', 'users.read', 'tokens.list_all', 'ledger.read', 'ledger.checkpoint']],
-    [['investigator'], ['case.create']],
-    [['central_authority'], ['case.create']],
-    [['authorizer'], []],
+    [['oversight'], ['users.list', 'users.read', 'tokens.list_all', 'request.outgoing', 'ledger.read', 'ledger.checkpoint']],
+    [['investigator'], ['case.create', 'request.create', 'request.outgoing']],
+    [['central_authority'], ['case.create', 'request.create', 'request.review', 'request.incoming', 'request.outgoing']],
+    [['duty_officer'], ['case.create', 'request.create', 'request.incoming', 'request.outgoing']],
+    [['authorizer'], ['request.review', 'request.outgoing']],
     [['secretariat'], []],
   ])('roles %j → %j', async (roles, expected) => {
     expect(await abilitiesOf(roles)).toEqual(expected);
   });
 
   it('follows the roles in force, not all the user holds', async () => {
-    expect(await abilitiesOf(['admin', 'investigator'], ['investigator'])).toEqual(['case.create']);
+    expect(await abilitiesOf(['admin', 'investigator'], ['investigator'])).toEqual(['case.create', 'request.create', 'request.outgoing']);
   });
 
   it('is empty for a session that must still enrol TOTP, and full after login otherwise', async () => {
@@ -38,6 +39,6 @@ describeEachDialect('node-wide abilities in the session', (get) => {
     expect(pending.res.json().stage).toBe('enroll_totp');
     expect(pending.res.json().abilities).toEqual([]);
     const inv = await loginSession(node, await createUser(node, ['investigator']));
-    expect(inv.res.json().abilities).toEqual(['case.create']);
+    expect(inv.res.json().abilities).toEqual(['case.create', 'request.create', 'request.outgoing']);
   });
 });

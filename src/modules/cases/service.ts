@@ -142,6 +142,21 @@ export class CasesService {
     }
   }
 
+  /**
+   * For another module acting on a case inside its own transaction (requests): the case as `actor` sees it, after
+   * the policy allowed `action` (404 / 403 / 409 as for the case's own routes), with its subjects.
+   */
+  async caseFor(ex: Executor, actor: Actor, id: string, action: CaseAction): Promise<{ record: CaseRecord; subjects: SubjectRecord[] }> {
+    const c = await loadCase(ex, actor, id, action);
+    return { record: c, subjects: await listSubjects(ex, c.id) };
+  }
+
+  /** The actor's role in a case (null when not a member), for another module's policy; no access check. */
+  async caseRoleOf(ex: Executor, caseId: string, userId: string): Promise<CaseRecord['viewerRole']> {
+    const c = await store.findCase(ex, caseId, userId);
+    return c ? c.viewerRole : null;
+  }
+
   /** The case in full for its members, its metadata for oversight; 404 for everyone else. */
   async getCase(actor: Actor, id: string): Promise<CaseView> {
     return this.viewIn(this.ctx.db, actor, id);

@@ -66,6 +66,15 @@ export interface Config {
   readonly witnessIntervalSeconds: number;
   readonly keyPassphrase: string;
   readonly keyRotationOverlapDays: number;
+  /** Folder of `<STATE>.json` legislation profiles; empty = the profiles shipped for the demo States. */
+  readonly legislationProfilesDir: string;
+  /** SMTP server for reminders, `smtp://` or `smtps://` (user and password may be in the URL); empty = in-app only. */
+  readonly smtpUrl: string;
+  readonly smtpFrom: string;
+  /** How often legal clocks are checked for reminders; 0 = never. */
+  readonly reminderIntervalSeconds: number;
+  /** Extra folder searched for the fonts of formal letters (Arabic, Chinese, Cyrillic). */
+  readonly letterFontsDir: string;
 }
 
 type Kind =
@@ -278,6 +287,37 @@ export const KEYS: readonly KeySpec[] = [
     kind: { type: 'int', min: 1, max: 3660 },
     default: 30,
     doc: '`comity keys rotate`: how long the previous keys stay valid for verification and decryption.',
+  },
+  {
+    key: 'legislationProfilesDir',
+    kind: { type: 'optional-string' },
+    default: '',
+    doc: 'Folder of legislation profiles (`<STATE>.json`) used for tailoring and dual criminality; empty = the profiles shipped for the demo States XA, XB, XC.',
+  },
+  {
+    key: 'smtpUrl',
+    kind: { type: 'optional-string' },
+    default: '',
+    secret: true,
+    doc: 'SMTP server for reminder e-mails, `smtp://user:pass@host:587` (STARTTLS) or `smtps://…:465`; empty = reminders in the application only.',
+  },
+  {
+    key: 'smtpFrom',
+    kind: { type: 'optional-string' },
+    default: '',
+    doc: 'Sender address of reminder e-mails (e.g. `Comity XA <comity@ca.xa.example>`); required when smtpUrl is set.',
+  },
+  {
+    key: 'reminderIntervalSeconds',
+    kind: { type: 'int', min: 0, max: 24 * 3600 },
+    default: 60,
+    doc: 'How often the legal clocks of open requests are checked and reminders sent; 0 = never.',
+  },
+  {
+    key: 'letterFontsDir',
+    kind: { type: 'optional-string' },
+    default: '',
+    doc: 'Extra folder searched first for the fonts of formal letters (PDF) in Arabic, Chinese and Russian.',
   },
 ];
 

@@ -244,6 +244,108 @@ export interface FederationAlertsTable {
   acknowledged_at: Ts | null;
 }
 
+export interface RequestsTable {
+  id: string;
+  side: string;
+  case_id: string | null;
+  type_id: string;
+  type_version: number;
+  state: string;
+  facts: JsonText<unknown>;
+  reference: string;
+  their_reference: string | null;
+  requesting_state: string;
+  requested_state: string;
+  counterpart_node: string | null;
+  conversation: string | null;
+  remote_id: string | null;
+  drafting_language: string;
+  title: string;
+  content: JsonText<unknown>;
+  linked_request_id: string | null;
+  linked_reference: string | null;
+  created_by: string | null;
+  submitted_by: string | null;
+  authorized_by: string | null;
+  authorization: JsonText<unknown> | null;
+  decision: JsonText<unknown> | null;
+  version: number;
+  created_at: Ts;
+  updated_at: Ts;
+  transmitted_at: Ts | null;
+  closed_at: Ts | null;
+}
+
+export interface RequestEventsTable {
+  request_id: string;
+  seq: number;
+  at: Ts;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  actor: string;
+  origin: string;
+  details: JsonText<unknown>;
+  ledger_index: BigIntCol | null;
+  message_id: string | null;
+}
+
+export interface RequestResultsTable {
+  id: string;
+  request_id: string;
+  seq: number;
+  at: Ts;
+  final: Bool;
+  summary: string;
+  items: JsonText<unknown>;
+  use_limitation: string;
+  confidentiality: string;
+  conditions: JsonText<unknown>;
+  preserved_until: string | null;
+  sent_by: string;
+}
+
+export interface RequestOnwardTransfersTable {
+  id: string;
+  request_id: string;
+  remote_id: string | null;
+  third_state: string;
+  recipient: string;
+  purpose: string;
+  status: string;
+  reasons: string | null;
+  requested_at: Ts;
+  requested_by: string;
+  decided_at: Ts | null;
+  decided_by: string | null;
+  transferred_at: Ts | null;
+  transferred_by: string | null;
+}
+
+export interface RequestAccessLogTable {
+  id: string;
+  request_id: string;
+  case_id: string | null;
+  user_id: string;
+  username: string;
+  action: string;
+  at: Ts;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  request_id: string | null;
+  dedupe_key: string;
+  title: string;
+  body: string;
+  due_at: Ts | null;
+  created_at: Ts;
+  read_at: Ts | null;
+  emailed_at: Ts | null;
+}
+
 export interface DB {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -266,6 +368,12 @@ export interface DB {
   witness_checkpoints: WitnessCheckpointsTable;
   ledger_cosignatures: LedgerCosignaturesTable;
   federation_alerts: FederationAlertsTable;
+  requests: RequestsTable;
+  request_events: RequestEventsTable;
+  request_results: RequestResultsTable;
+  request_onward_transfers: RequestOnwardTransfersTable;
+  request_access_log: RequestAccessLogTable;
+  notifications: NotificationsTable;
 }
 
 /** Silences "unused" for `Generated`, kept exported for modules that add serial columns later. */

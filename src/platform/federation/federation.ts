@@ -40,6 +40,24 @@ export interface ReceivedMessage {
  */
 export type MessageHandler = (trx: Transaction<DB>, msg: ReceivedMessage) => Promise<void>;
 
+/** A message of ours the recipient receipted, as a delivery listener sees it. */
+export interface DeliveredMessage {
+  readonly id: string;
+  readonly type: string;
+  readonly to: string;
+  readonly conversation: string;
+  readonly seq: number;
+  /** When the recipient stored it, as its signed receipt says. */
+  readonly receivedAt: string;
+}
+
+/**
+ * Runs inside the transaction that marks a message delivered on its valid signed receipt (and appends the
+ * `federation.message.receipted` entry): a module moves its own state with the receipt, atomically. It must not
+ * throw for a message it does not know (the group commit would be retried).
+ */
+export type DeliveryListener = (trx: Transaction<DB>, msg: DeliveredMessage) => Promise<void>;
+
 /** Where the federation reports what operators watch (Prometheus in the node; nothing in the CLI). */
 export interface FederationMetrics {
   refused(reason: string): void;
@@ -145,6 +163,7 @@ const sha256b64url = (s: string): string => createHash('sha256').update(s, 'utf8
  */
 export class Federation {
   private readonly handlers = new Map<string, MessageHandler>();
+  private readonly deliveryListeners = new Map<string, DeliveryListener>();
   readonly metrics: FederationMetrics;
   private readonly settings: Required<FederationSettings>;
   private timers: NodeJS.Timeout[] = [];
@@ -190,6 +209,12 @@ export class Federation {
   on(type: string, handler: MessageHandler): void {
     if (this.handlers.has(type)) throw new Error(`a handler for "${type}" is already registered`);
     this.handlers.set(type, handler);
+  }
+
+  /** Registers the listener told, in the marking transaction, when a message of `type` was receipted (one per type). */
+  onDelivered(type: string, listener: DeliveryListener): void {
+    if (this.deliveryListeners.has(type)) throw new Error(`a delivery listener for "${type}" is already registered`);
+    this.deliveryListeners.set(type, listener);
   }
 
   // -------------------------------------------------------------------------------------------- sending
@@ -440,6 +465,7 @@ export class Federation {
     return inTransaction(this.deps.db, async (trx) => {
       const out: boolean[] = [];
       const entries: AppendInput[] = [];
+      const heard: Array<() => Promise<void>> = [];
       for (const { m, receipt, receivedAt } of items) {
         const marked = await store.markOutboxDelivered(trx, m.id, receipt, at);
         out.push(marked);
@@ -451,9 +477,13 @@ export class Federation {
           details: { to: m.peer, type: m.type, digest: m.digest, receipt: sha256b64url(receipt), receivedAt },
         });
         if (m.type === 'ping') await store.markPingDelivered(trx, m.id, at);
+        const listener = this.deliveryListeners.get(m.type);
+        if (listener) heard.push(() => listener(trx, { id: m.id, type: m.type, to: m.peer, conversation: m.conversation, seq: m.seq, receivedAt }));
       }
       // One append for the whole group: one head update, one write per table.
       if (entries.length > 0) await this.deps.ledger.append(trx, entries);
+      // Then the modules' own consequences of the receipts, after the receipts themselves in the ledger.
+      for (const h of heard) await h();
       return out;
     });
   }

@@ -3162,6 +3162,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications: incoming requests, status changes, legal clocks due soon or overdue */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    unread?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                dueAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                readAt: string | null;
+                                requestId: string | null;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/offences": {
         parameters: {
             query?: never;
@@ -3326,6 +3514,1680 @@ export interface paths {
                         "application/json": {
                             [key: string]: unknown;
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/request-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every request type as data: fields with guidance, rules, measures, safeguards, routing and clocks
+         * @description The drafting wizard is built from this. Labels and guidance come in the six UN languages.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RequestType"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/request-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request type definition */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basis: string[];
+                            /** @description Default legal clocks (ISO 8601 durations) by clock kind */
+                            clocks: {
+                                [key: string]: string;
+                            };
+                            dualCriminality: "required" | "not_required" | "per_state";
+                            emergency: boolean;
+                            fields: {
+                                fromCase?: string;
+                                guidance: {
+                                    ar: string;
+                                    en: string;
+                                    es: string;
+                                    fr: string;
+                                    ru: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "text" | "longtext" | "date" | "datetime" | "period" | "integer" | "boolean" | "choice" | "choices" | "list" | "timezone" | "email" | "phone" | "offences" | "persons" | "assets";
+                                label: {
+                                    ar: string;
+                                    en: string;
+                                    es: string;
+                                    fr: string;
+                                    ru: string;
+                                    zh: string;
+                                };
+                                maxLength?: number;
+                                optionLabels?: {
+                                    ar: string;
+                                    en: string;
+                                    es: string;
+                                    fr: string;
+                                    ru: string;
+                                    zh: string;
+                                }[];
+                                options?: string[];
+                                required: boolean;
+                                requiredWhen?: {
+                                    equals?: string | boolean;
+                                    field: string;
+                                    includes?: string;
+                                    present?: boolean;
+                                };
+                                source?: string;
+                                /** @enum {unknown} */
+                                step: "authority" | "facts" | "persons" | "assistance" | "safeguards" | "handling";
+                            }[];
+                            follows: ("general_mla" | "preservation" | "preservation_partial_disclosure" | "subscriber_information" | "traffic_data" | "content_data" | "search_seizure" | "realtime_traffic" | "interception" | "emergency_disclosure" | "emergency_mla" | "extradition" | "provisional_arrest" | "proceeds_tracing_freezing" | "confiscation" | "spontaneous_information" | "transfer_of_proceedings" | "joint_investigation_team" | "video_hearing" | "locate_person")[];
+                            /** @enum {unknown} */
+                            id: "general_mla" | "preservation" | "preservation_partial_disclosure" | "subscriber_information" | "traffic_data" | "content_data" | "search_seizure" | "realtime_traffic" | "interception" | "emergency_disclosure" | "emergency_mla" | "extradition" | "provisional_arrest" | "proceeds_tracing_freezing" | "confiscation" | "spontaneous_information" | "transfer_of_proceedings" | "joint_investigation_team" | "video_hearing" | "locate_person";
+                            intrusive: boolean;
+                            measures: ("preservation" | "partial_disclosure_traffic" | "production_subscriber" | "production_traffic" | "production_content" | "search_seizure" | "realtime_traffic" | "interception" | "freezing" | "confiscation" | "arrest" | "surrender" | "hearing" | "locating" | "information" | "other_assistance")[];
+                            penaltyThresholdYears?: number;
+                            routing: "central_authority" | "contact_point_24_7";
+                            safeguards: ("proportionality" | "judicial_authorization" | "legal_basis" | "use_limitation" | "dual_criminality" | "emergency_justification" | "extradition_assurances")[];
+                            summary: {
+                                ar: string;
+                                en: string;
+                                es: string;
+                                fr: string;
+                                ru: string;
+                                zh: string;
+                            };
+                            title: {
+                                ar: string;
+                                en: string;
+                                es: string;
+                                fr: string;
+                                ru: string;
+                                zh: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the requests I may see, newest first
+         * @description Outgoing requests of my cases (all submitted ones for the central authority), the incoming desk, or metadata of all (oversight). Keyset-paginated: pass `next` as `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    caseId?: string;
+                    cursor?: string;
+                    limit?: number;
+                    open?: boolean;
+                    q?: string;
+                    side?: "requesting" | "requested";
+                    state?: string;
+                    typeId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caseId: string | null;
+                                closedAt: string | null;
+                                counterpartNode: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                draftingLanguage: string;
+                                /** Format: uuid */
+                                id: string;
+                                linkedReference: string | null;
+                                linkedRequestId: string | null;
+                                outcome: ("accepted" | "accepted_with_conditions" | "postponed" | "refused") | null;
+                                reference: string;
+                                requestedState: string;
+                                requestingState: string;
+                                /** @enum {unknown} */
+                                side: "requesting" | "requested";
+                                state: ("draft" | "in_review" | "authorized" | "transmitted" | "delivered" | "acknowledged" | "info_requested" | "info_provided" | "accepted" | "accepted_with_conditions" | "postponed" | "refused" | "executing" | "partially_executed" | "executed" | "closed" | "withdrawn" | "no_longer_required") | ("received" | "registered" | "assessing" | "consultation" | "decision" | "executing" | "results_sent" | "closed");
+                                theirReference: string | null;
+                                title: string | null;
+                                transmittedAt: string | null;
+                                /** @enum {unknown} */
+                                typeId: "general_mla" | "preservation" | "preservation_partial_disclosure" | "subscriber_information" | "traffic_data" | "content_data" | "search_seizure" | "realtime_traffic" | "interception" | "emergency_disclosure" | "emergency_mla" | "extradition" | "provisional_arrest" | "proceeds_tracing_freezing" | "confiscation" | "spontaneous_information" | "transfer_of_proceedings" | "joint_investigation_team" | "video_hearing" | "locate_person";
+                                typeVersion: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                view: "full" | "metadata";
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Draft a request from a case (lead or member of the case)
+         * @description Offences, facts and persons are carried over from the case. The draft is checked field by field (see `check`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        confidentialityRequested?: boolean;
+                        /** @description The request fields, keyed by field id (see the type definition) */
+                        content?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description ISO 639-1 language the request is written in */
+                        draftingLanguage: string;
+                        linkedRequestId?: string | null;
+                        /** @description The requested State (ISO 3166-1 alpha-2 or XA…XZ) */
+                        requestedState: string;
+                        /** @description A request type id (GET /api/v1/request-types) */
+                        typeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: ("request.create" | "request.read" | "request.read_metadata" | "request.edit" | "request.submit" | "request.return" | "request.authorize" | "request.transmit" | "request.follow_up" | "request.handle" | "request.decide" | "request.read_access_log")[];
+                            authorization: unknown | null;
+                            caseId: string | null;
+                            check: components["schemas"]["RequestCheck"] | null;
+                            clocks: {
+                                dueAt: string | null;
+                                duration: string;
+                                /** @enum {unknown} */
+                                kind: "acknowledgment" | "decision" | "execution" | "preservation_expiry" | "follow_up" | "written_confirmation" | "confidentiality_answer" | "conditions_answer";
+                                /** @enum {unknown} */
+                                owner: "requesting" | "requested";
+                                startedAt: string | null;
+                                status: string;
+                                stoppedAt: string | null;
+                            }[];
+                            closedAt: string | null;
+                            commands: ("submit" | "return_to_draft" | "authorize" | "transmit" | "delivered" | "acknowledged" | "info_requested" | "provide_info" | "decision" | "accept_conditions" | "execution_started" | "results" | "withdraw" | "confidentiality_answered" | "status_reply" | "record_onward_transfer" | "receive" | "register" | "start_assessment" | "request_info" | "info_received" | "record_no_consultation" | "answer_confidentiality" | "decide" | "conditions_accepted" | "resume" | "start_execution" | "send_results" | "withdrawn" | "onward_transfer_decision" | "close" | "no_longer_required" | "status_enquiry" | "onward_transfer_request")[];
+                            content: {
+                                [key: string]: unknown;
+                            } | null;
+                            counterpartNode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decision: {
+                                /** Format: date-time */
+                                at: string;
+                                conditions: string[];
+                                grounds: string[];
+                                /** @enum {unknown} */
+                                outcome: "accepted" | "accepted_with_conditions" | "postponed" | "refused";
+                                reasons: string;
+                            } | null;
+                            draftingLanguage: string;
+                            facts: {
+                                closure: string | null;
+                                conditions: string;
+                                confidentiality: string | null;
+                                confidentialityRequested: boolean;
+                                consultationHeld: boolean;
+                                intrusive: boolean;
+                                noConsultationReason: string | null;
+                                resultsCount: number;
+                            };
+                            history: {
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                event: string;
+                                from: string | null;
+                                ledgerIndex: number | null;
+                                origin: "local" | "remote";
+                                seq: number;
+                                to: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            linkedReference: string | null;
+                            linkedRequestId: string | null;
+                            outcome: ("accepted" | "accepted_with_conditions" | "postponed" | "refused") | null;
+                            reference: string;
+                            requestedState: string;
+                            requestingState: string;
+                            results: {
+                                /** Format: date-time */
+                                at: string;
+                                conditions: string[];
+                                confidentiality: string;
+                                final: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    description: string;
+                                    kind: string;
+                                    sha256?: string;
+                                }[];
+                                preservedUntil: string | null;
+                                sentBy: string;
+                                seq: number;
+                                summary: string;
+                                useLimitation: string;
+                            }[];
+                            /** @enum {unknown} */
+                            side: "requesting" | "requested";
+                            state: ("draft" | "in_review" | "authorized" | "transmitted" | "delivered" | "acknowledged" | "info_requested" | "info_provided" | "accepted" | "accepted_with_conditions" | "postponed" | "refused" | "executing" | "partially_executed" | "executed" | "closed" | "withdrawn" | "no_longer_required") | ("received" | "registered" | "assessing" | "consultation" | "decision" | "executing" | "results_sent" | "closed");
+                            theirReference: string | null;
+                            title: string | null;
+                            transfers: {
+                                decidedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                reasons: string | null;
+                                recipient: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                status: string;
+                                thirdState: string;
+                                transferredAt: string | null;
+                            }[];
+                            transmittedAt: string | null;
+                            /** @enum {unknown} */
+                            typeId: "general_mla" | "preservation" | "preservation_partial_disclosure" | "subscriber_information" | "traffic_data" | "content_data" | "search_seizure" | "realtime_traffic" | "interception" | "emergency_disclosure" | "emergency_mla" | "extradition" | "provisional_arrest" | "proceeds_tracing_freezing" | "confiscation" | "spontaneous_information" | "transfer_of_proceedings" | "joint_investigation_team" | "video_hearing" | "locate_person";
+                            typeVersion: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            view: "full" | "metadata";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a request: content, history, legal clocks, results (metadata only for oversight)
+         * @description Every read of a request's content is recorded in its access log (DOMAIN §5).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: ("request.create" | "request.read" | "request.read_metadata" | "request.edit" | "request.submit" | "request.return" | "request.authorize" | "request.transmit" | "request.follow_up" | "request.handle" | "request.decide" | "request.read_access_log")[];
+                            authorization: unknown | null;
+                            caseId: string | null;
+                            check: components["schemas"]["RequestCheck"] | null;
+                            clocks: {
+                                dueAt: string | null;
+                                duration: string;
+                                /** @enum {unknown} */
+                                kind: "acknowledgment" | "decision" | "execution" | "preservation_expiry" | "follow_up" | "written_confirmation" | "confidentiality_answer" | "conditions_answer";
+                                /** @enum {unknown} */
+                                owner: "requesting" | "requested";
+                                startedAt: string | null;
+                                status: string;
+                                stoppedAt: string | null;
+                            }[];
+                            closedAt: string | null;
+                            commands: ("submit" | "return_to_draft" | "authorize" | "transmit" | "delivered" | "acknowledged" | "info_requested" | "provide_info" | "decision" | "accept_conditions" | "execution_started" | "results" | "withdraw" | "confidentiality_answered" | "status_reply" | "record_onward_transfer" | "receive" | "register" | "start_assessment" | "request_info" | "info_received" | "record_no_consultation" | "answer_confidentiality" | "decide" | "conditions_accepted" | "resume" | "start_execution" | "send_results" | "withdrawn" | "onward_transfer_decision" | "close" | "no_longer_required" | "status_enquiry" | "onward_transfer_request")[];
+                            content: {
+                                [key: string]: unknown;
+                            } | null;
+                            counterpartNode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decision: {
+                                /** Format: date-time */
+                                at: string;
+                                conditions: string[];
+                                grounds: string[];
+                                /** @enum {unknown} */
+                                outcome: "accepted" | "accepted_with_conditions" | "postponed" | "refused";
+                                reasons: string;
+                            } | null;
+                            draftingLanguage: string;
+                            facts: {
+                                closure: string | null;
+                                conditions: string;
+                                confidentiality: string | null;
+                                confidentialityRequested: boolean;
+                                consultationHeld: boolean;
+                                intrusive: boolean;
+                                noConsultationReason: string | null;
+                                resultsCount: number;
+                            };
+                            history: {
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                event: string;
+                                from: string | null;
+                                ledgerIndex: number | null;
+                                origin: "local" | "remote";
+                                seq: number;
+                                to: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            linkedReference: string | null;
+                            linkedRequestId: string | null;
+                            outcome: ("accepted" | "accepted_with_conditions" | "postponed" | "refused") | null;
+                            reference: string;
+                            requestedState: string;
+                            requestingState: string;
+                            results: {
+                                /** Format: date-time */
+                                at: string;
+                                conditions: string[];
+                                confidentiality: string;
+                                final: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    description: string;
+                                    kind: string;
+                                    sha256?: string;
+                                }[];
+                                preservedUntil: string | null;
+                                sentBy: string;
+                                seq: number;
+                                summary: string;
+                                useLimitation: string;
+                            }[];
+                            /** @enum {unknown} */
+                            side: "requesting" | "requested";
+                            state: ("draft" | "in_review" | "authorized" | "transmitted" | "delivered" | "acknowledged" | "info_requested" | "info_provided" | "accepted" | "accepted_with_conditions" | "postponed" | "refused" | "executing" | "partially_executed" | "executed" | "closed" | "withdrawn" | "no_longer_required") | ("received" | "registered" | "assessing" | "consultation" | "decision" | "executing" | "results_sent" | "closed");
+                            theirReference: string | null;
+                            title: string | null;
+                            transfers: {
+                                decidedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                reasons: string | null;
+                                recipient: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                status: string;
+                                thirdState: string;
+                                transferredAt: string | null;
+                            }[];
+                            transmittedAt: string | null;
+                            /** @enum {unknown} */
+                            typeId: "general_mla" | "preservation" | "preservation_partial_disclosure" | "subscriber_information" | "traffic_data" | "content_data" | "search_seizure" | "realtime_traffic" | "interception" | "emergency_disclosure" | "emergency_mla" | "extradition" | "provisional_arrest" | "proceeds_tracing_freezing" | "confiscation" | "spontaneous_information" | "transfer_of_proceedings" | "joint_investigation_team" | "video_hearing" | "locate_person";
+                            typeVersion: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            view: "full" | "metadata";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft: fields (null clears), language, requested State, confidentiality, link */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confidentialityRequested?: boolean;
+                        /** @description Fields to set; null clears a field; absent fields stay */
+                        content?: {
+                            [key: string]: unknown;
+                        };
+                        draftingLanguage?: string;
+                        linkedRequestId?: string | null;
+                        requestedState?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: ("request.create" | "request.read" | "request.read_metadata" | "request.edit" | "request.submit" | "request.return" | "request.authorize" | "request.transmit" | "request.follow_up" | "request.handle" | "request.decide" | "request.read_access_log")[];
+                            authorization: unknown | null;
+                            caseId: string | null;
+                            check: components["schemas"]["RequestCheck"] | null;
+                            clocks: {
+                                dueAt: string | null;
+                                duration: string;
+                                /** @enum {unknown} */
+                                kind: "acknowledgment" | "decision" | "execution" | "preservation_expiry" | "follow_up" | "written_confirmation" | "confidentiality_answer" | "conditions_answer";
+                                /** @enum {unknown} */
+                                owner: "requesting" | "requested";
+                                startedAt: string | null;
+                                status: string;
+                                stoppedAt: string | null;
+                            }[];
+                            closedAt: string | null;
+                            commands: ("submit" | "return_to_draft" | "authorize" | "transmit" | "delivered" | "acknowledged" | "info_requested" | "provide_info" | "decision" | "accept_conditions" | "execution_started" | "results" | "withdraw" | "confidentiality_answered" | "status_reply" | "record_onward_transfer" | "receive" | "register" | "start_assessment" | "request_info" | "info_received" | "record_no_consultation" | "answer_confidentiality" | "decide" | "conditions_accepted" | "resume" | "start_execution" | "send_results" | "withdrawn" | "onward_transfer_decision" | "close" | "no_longer_required" | "status_enquiry" | "onward_transfer_request")[];
+                            content: {
+                                [key: string]: unknown;
+                            } | null;
+                            counterpartNode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decision: {
+                                /** Format: date-time */
+                                at: string;
+                                conditions: string[];
+                                grounds: string[];
+                                /** @enum {unknown} */
+                                outcome: "accepted" | "accepted_with_conditions" | "postponed" | "refused";
+                                reasons: string;
+                            } | null;
+                            draftingLanguage: string;
+                            facts: {
+                                closure: string | null;
+                                conditions: string;
+                                confidentiality: string | null;
+                                confidentialityRequested: boolean;
+                                consultationHeld: boolean;
+                                intrusive: boolean;
+                                noConsultationReason: string | null;
+                                resultsCount: number;
+                            };
+                            history: {
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                event: string;
+                                from: string | null;
+                                ledgerIndex: number | null;
+                                origin: "local" | "remote";
+                                seq: number;
+                                to: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            linkedReference: string | null;
+                            linkedRequestId: string | null;
+                            outcome: ("accepted" | "accepted_with_conditions" | "postponed" | "refused") | null;
+                            reference: string;
+                            requestedState: string;
+                            requestingState: string;
+                            results: {
+                                /** Format: date-time */
+                                at: string;
+                                conditions: string[];
+                                confidentiality: string;
+                                final: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    description: string;
+                                    kind: string;
+                                    sha256?: string;
+                                }[];
+                                preservedUntil: string | null;
+                                sentBy: string;
+                                seq: number;
+                                summary: string;
+                                useLimitation: string;
+                            }[];
+                            /** @enum {unknown} */
+                            side: "requesting" | "requested";
+                            state: ("draft" | "in_review" | "authorized" | "transmitted" | "delivered" | "acknowledged" | "info_requested" | "info_provided" | "accepted" | "accepted_with_conditions" | "postponed" | "refused" | "executing" | "partially_executed" | "executed" | "closed" | "withdrawn" | "no_longer_required") | ("received" | "registered" | "assessing" | "consultation" | "decision" | "executing" | "results_sent" | "closed");
+                            theirReference: string | null;
+                            title: string | null;
+                            transfers: {
+                                decidedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                reasons: string | null;
+                                recipient: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                status: string;
+                                thirdState: string;
+                                transferredAt: string | null;
+                            }[];
+                            transmittedAt: string | null;
+                            /** @enum {unknown} */
+                            typeId: "general_mla" | "preservation" | "preservation_partial_disclosure" | "subscriber_information" | "traffic_data" | "content_data" | "search_seizure" | "realtime_traffic" | "interception" | "emergency_disclosure" | "emergency_mla" | "extradition" | "provisional_arrest" | "proceeds_tracing_freezing" | "confiscation" | "spontaneous_information" | "transfer_of_proceedings" | "joint_investigation_team" | "video_hearing" | "locate_person";
+                            typeVersion: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            view: "full" | "metadata";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read this request and its results, newest first (oversight, central authority) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                /** Format: date-time */
+                                at: string;
+                                caseId: string | null;
+                                /** Format: uuid */
+                                userId: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check completeness, the requested State's requirements and dual criminality (recorded in the ledger) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            complete: boolean;
+                            completeness: {
+                                complete: boolean;
+                                items: {
+                                    field: string;
+                                    message: string;
+                                    severity: "missing" | "invalid" | "warning";
+                                }[];
+                            };
+                            tailoring: {
+                                acceptedLanguages: string[];
+                                clocks: {
+                                    [key: string]: string;
+                                };
+                                declarations: {
+                                    article: string | null;
+                                    /** @description type, offence, general, unclear or other: how the statement bears on this request */
+                                    relevance: string;
+                                    source: "directory" | "profile";
+                                    text: string;
+                                }[];
+                                draftingLanguage: string;
+                                dualCriminality: {
+                                    applies: boolean;
+                                    basis: string;
+                                    offences: {
+                                        meetsThreshold: boolean | null;
+                                        note: string;
+                                        offence: string;
+                                        requested: {
+                                            citation: string;
+                                            maxPenaltyYears: number;
+                                            options?: string[];
+                                            text: string;
+                                        } | null;
+                                        requesting: {
+                                            citation: string;
+                                            maxPenaltyYears: number;
+                                            options?: string[];
+                                            text: string;
+                                        } | null;
+                                    }[];
+                                    outcome: "not_applicable" | "satisfied" | "partial" | "not_satisfied";
+                                    thresholdYears: number | null;
+                                };
+                                extraRequired: string[];
+                                flags: {
+                                    [key: string]: boolean;
+                                };
+                                items: {
+                                    field: string;
+                                    message: string;
+                                    severity: "missing" | "invalid" | "warning";
+                                }[];
+                                languageAccepted: boolean;
+                                languagesSource: "directory" | "profile" | "none";
+                                reservations: {
+                                    article: string | null;
+                                    /** @description type, offence, general, unclear or other: how the statement bears on this request */
+                                    relevance: string;
+                                    source: "directory" | "profile";
+                                    text: string;
+                                }[];
+                                state: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a lifecycle event: submit, authorize, transmit, register, decide, send_results, close, …
+         * @description The request view lists in `commands` the events you may apply now. The rules (four eyes, consultation before refusal, reasons and grounds, conditions before execution, confidentiality answered, onward transfer authorized) are enforced here; a wrong state is 409 (conflict), a stale version 409 (version_conflict), a missing or invalid input 400 (validation_failed) naming the field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description provide_info */
+                        answer?: string;
+                        authorized?: boolean;
+                        /** @description decide with accepted_with_conditions */
+                        conditions?: string[];
+                        /** @description send_results */
+                        confidentiality?: string;
+                        /** @description authorize (intrusive measures): the judicial or independent decision */
+                        decision?: {
+                            authority: string;
+                            date: string;
+                            reference: string;
+                        };
+                        /**
+                         * @description The lifecycle event to apply (see docs/requests.md); the request view lists the ones you may apply now in `commands`
+                         * @enum {unknown}
+                         */
+                        event: "submit" | "return_to_draft" | "authorize" | "transmit" | "delivered" | "acknowledged" | "info_requested" | "provide_info" | "decision" | "accept_conditions" | "execution_started" | "results" | "withdraw" | "confidentiality_answered" | "status_reply" | "record_onward_transfer" | "receive" | "register" | "start_assessment" | "request_info" | "info_received" | "record_no_consultation" | "answer_confidentiality" | "decide" | "conditions_accepted" | "resume" | "start_execution" | "send_results" | "withdrawn" | "onward_transfer_decision" | "close" | "no_longer_required" | "status_enquiry" | "onward_transfer_request";
+                        /** @description send_results: final (true) or partial (false) */
+                        final?: boolean;
+                        /** @description decide: grounds for refusal or postponement (DOMAIN §4) */
+                        grounds?: string[];
+                        items?: {
+                            description: string;
+                            kind: string;
+                            sha256?: string;
+                        }[];
+                        /** @description answer_confidentiality */
+                        kept?: boolean;
+                        note?: string;
+                        /** @enum {unknown} */
+                        outcome?: "accepted" | "accepted_with_conditions" | "postponed" | "refused";
+                        /** @description send_results (preservation): YYYY-MM-DD */
+                        preservedUntil?: string;
+                        purpose?: string;
+                        /** @description request_info */
+                        questions?: string;
+                        /** @description return_to_draft, withdraw, no_longer_required, record_no_consultation, answer_confidentiality */
+                        reason?: string;
+                        /** @description decide (required for refused/postponed), onward_transfer_decision */
+                        reasons?: string;
+                        recipient?: string;
+                        /** @description send_results */
+                        summary?: string;
+                        thirdState?: string;
+                        transferId?: string;
+                        /** @description send_results: the use-limitation condition attached to the results */
+                        useLimitation?: string;
+                        /** @description The version of the request you read */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: ("request.create" | "request.read" | "request.read_metadata" | "request.edit" | "request.submit" | "request.return" | "request.authorize" | "request.transmit" | "request.follow_up" | "request.handle" | "request.decide" | "request.read_access_log")[];
+                            authorization: unknown | null;
+                            caseId: string | null;
+                            check: components["schemas"]["RequestCheck"] | null;
+                            clocks: {
+                                dueAt: string | null;
+                                duration: string;
+                                /** @enum {unknown} */
+                                kind: "acknowledgment" | "decision" | "execution" | "preservation_expiry" | "follow_up" | "written_confirmation" | "confidentiality_answer" | "conditions_answer";
+                                /** @enum {unknown} */
+                                owner: "requesting" | "requested";
+                                startedAt: string | null;
+                                status: string;
+                                stoppedAt: string | null;
+                            }[];
+                            closedAt: string | null;
+                            commands: ("submit" | "return_to_draft" | "authorize" | "transmit" | "delivered" | "acknowledged" | "info_requested" | "provide_info" | "decision" | "accept_conditions" | "execution_started" | "results" | "withdraw" | "confidentiality_answered" | "status_reply" | "record_onward_transfer" | "receive" | "register" | "start_assessment" | "request_info" | "info_received" | "record_no_consultation" | "answer_confidentiality" | "decide" | "conditions_accepted" | "resume" | "start_execution" | "send_results" | "withdrawn" | "onward_transfer_decision" | "close" | "no_longer_required" | "status_enquiry" | "onward_transfer_request")[];
+                            content: {
+                                [key: string]: unknown;
+                            } | null;
+                            counterpartNode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decision: {
+                                /** Format: date-time */
+                                at: string;
+                                conditions: string[];
+                                grounds: string[];
+                                /** @enum {unknown} */
+                                outcome: "accepted" | "accepted_with_conditions" | "postponed" | "refused";
+                                reasons: string;
+                            } | null;
+                            draftingLanguage: string;
+                            facts: {
+                                closure: string | null;
+                                conditions: string;
+                                confidentiality: string | null;
+                                confidentialityRequested: boolean;
+                                consultationHeld: boolean;
+                                intrusive: boolean;
+                                noConsultationReason: string | null;
+                                resultsCount: number;
+                            };
+                            history: {
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                event: string;
+                                from: string | null;
+                                ledgerIndex: number | null;
+                                origin: "local" | "remote";
+                                seq: number;
+                                to: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            linkedReference: string | null;
+                            linkedRequestId: string | null;
+                            outcome: ("accepted" | "accepted_with_conditions" | "postponed" | "refused") | null;
+                            reference: string;
+                            requestedState: string;
+                            requestingState: string;
+                            results: {
+                                /** Format: date-time */
+                                at: string;
+                                conditions: string[];
+                                confidentiality: string;
+                                final: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    description: string;
+                                    kind: string;
+                                    sha256?: string;
+                                }[];
+                                preservedUntil: string | null;
+                                sentBy: string;
+                                seq: number;
+                                summary: string;
+                                useLimitation: string;
+                            }[];
+                            /** @enum {unknown} */
+                            side: "requesting" | "requested";
+                            state: ("draft" | "in_review" | "authorized" | "transmitted" | "delivered" | "acknowledged" | "info_requested" | "info_provided" | "accepted" | "accepted_with_conditions" | "postponed" | "refused" | "executing" | "partially_executed" | "executed" | "closed" | "withdrawn" | "no_longer_required") | ("received" | "registered" | "assessing" | "consultation" | "decision" | "executing" | "results_sent" | "closed");
+                            theirReference: string | null;
+                            title: string | null;
+                            transfers: {
+                                decidedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                purpose: string;
+                                reasons: string | null;
+                                recipient: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                status: string;
+                                thirdState: string;
+                                transferredAt: string | null;
+                            }[];
+                            transmittedAt: string | null;
+                            /** @enum {unknown} */
+                            typeId: "general_mla" | "preservation" | "preservation_partial_disclosure" | "subscriber_information" | "traffic_data" | "content_data" | "search_seizure" | "realtime_traffic" | "interception" | "emergency_disclosure" | "emergency_mla" | "extradition" | "provisional_arrest" | "proceeds_tracing_freezing" | "confiscation" | "spontaneous_information" | "transfer_of_proceedings" | "joint_investigation_team" | "video_hearing" | "locate_person";
+                            typeVersion: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            view: "full" | "metadata";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The formal letter (PDF) in the drafting language, with both references, the signature block and a ledger receipt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live updates (Server-Sent Events): one `change` event per change to a request that concerns me
+         * @description text/event-stream. Each event carries `{requestId, state, event}` only; the client re-reads the request through the API, which checks what it may see. A comment line is sent every `keepAlive` seconds (25 by default) to keep proxies from closing the stream.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Seconds between keep-alive comments (default 25) */
+                    keepAlive?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                detail: string;
+                                in: "body" | "query" | "path" | "header";
+                                /** @description JSON Pointer (RFC 6901) to the offending field */
+                                pointer: string;
+                            }[];
+                            instance: string;
+                            requestId: string;
+                            retryAfter?: number;
+                            status: number;
+                            title: string;
+                            /** @description urn:comity:problem:<code> */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
                     };
                 };
             };
@@ -4768,6 +6630,149 @@ export interface components {
             unArticle: number | null;
             /** @description An article number was recalled, not read, and awaits confirmation */
             uncertain: boolean;
+        };
+        RequestCheck: {
+            complete: boolean;
+            completeness: {
+                complete: boolean;
+                items: {
+                    field: string;
+                    message: string;
+                    severity: "missing" | "invalid" | "warning";
+                }[];
+            };
+            tailoring: {
+                acceptedLanguages: string[];
+                clocks: {
+                    [key: string]: string;
+                };
+                declarations: {
+                    article: string | null;
+                    /** @description type, offence, general, unclear or other: how the statement bears on this request */
+                    relevance: string;
+                    source: "directory" | "profile";
+                    text: string;
+                }[];
+                draftingLanguage: string;
+                dualCriminality: {
+                    applies: boolean;
+                    basis: string;
+                    offences: {
+                        meetsThreshold: boolean | null;
+                        note: string;
+                        offence: string;
+                        requested: {
+                            citation: string;
+                            maxPenaltyYears: number;
+                            options?: string[];
+                            text: string;
+                        } | null;
+                        requesting: {
+                            citation: string;
+                            maxPenaltyYears: number;
+                            options?: string[];
+                            text: string;
+                        } | null;
+                    }[];
+                    outcome: "not_applicable" | "satisfied" | "partial" | "not_satisfied";
+                    thresholdYears: number | null;
+                };
+                extraRequired: string[];
+                flags: {
+                    [key: string]: boolean;
+                };
+                items: {
+                    field: string;
+                    message: string;
+                    severity: "missing" | "invalid" | "warning";
+                }[];
+                languageAccepted: boolean;
+                languagesSource: "directory" | "profile" | "none";
+                reservations: {
+                    article: string | null;
+                    /** @description type, offence, general, unclear or other: how the statement bears on this request */
+                    relevance: string;
+                    source: "directory" | "profile";
+                    text: string;
+                }[];
+                state: string | null;
+            };
+        };
+        RequestType: {
+            basis: string[];
+            /** @description Default legal clocks (ISO 8601 durations) by clock kind */
+            clocks: {
+                [key: string]: string;
+            };
+            dualCriminality: "required" | "not_required" | "per_state";
+            emergency: boolean;
+            fields: {
+                fromCase?: string;
+                guidance: {
+                    ar: string;
+                    en: string;
+                    es: string;
+                    fr: string;
+                    ru: string;
+                    zh: string;
+                };
+                id: string;
+                /** @enum {unknown} */
+                kind: "text" | "longtext" | "date" | "datetime" | "period" | "integer" | "boolean" | "choice" | "choices" | "list" | "timezone" | "email" | "phone" | "offences" | "persons" | "assets";
+                label: {
+                    ar: string;
+                    en: string;
+                    es: string;
+                    fr: string;
+                    ru: string;
+                    zh: string;
+                };
+                maxLength?: number;
+                optionLabels?: {
+                    ar: string;
+                    en: string;
+                    es: string;
+                    fr: string;
+                    ru: string;
+                    zh: string;
+                }[];
+                options?: string[];
+                required: boolean;
+                requiredWhen?: {
+                    equals?: string | boolean;
+                    field: string;
+                    includes?: string;
+                    present?: boolean;
+                };
+                source?: string;
+                /** @enum {unknown} */
+                step: "authority" | "facts" | "persons" | "assistance" | "safeguards" | "handling";
+            }[];
+            follows: ("general_mla" | "preservation" | "preservation_partial_disclosure" | "subscriber_information" | "traffic_data" | "content_data" | "search_seizure" | "realtime_traffic" | "interception" | "emergency_disclosure" | "emergency_mla" | "extradition" | "provisional_arrest" | "proceeds_tracing_freezing" | "confiscation" | "spontaneous_information" | "transfer_of_proceedings" | "joint_investigation_team" | "video_hearing" | "locate_person")[];
+            /** @enum {unknown} */
+            id: "general_mla" | "preservation" | "preservation_partial_disclosure" | "subscriber_information" | "traffic_data" | "content_data" | "search_seizure" | "realtime_traffic" | "interception" | "emergency_disclosure" | "emergency_mla" | "extradition" | "provisional_arrest" | "proceeds_tracing_freezing" | "confiscation" | "spontaneous_information" | "transfer_of_proceedings" | "joint_investigation_team" | "video_hearing" | "locate_person";
+            intrusive: boolean;
+            measures: ("preservation" | "partial_disclosure_traffic" | "production_subscriber" | "production_traffic" | "production_content" | "search_seizure" | "realtime_traffic" | "interception" | "freezing" | "confiscation" | "arrest" | "surrender" | "hearing" | "locating" | "information" | "other_assistance")[];
+            penaltyThresholdYears?: number;
+            routing: "central_authority" | "contact_point_24_7";
+            safeguards: ("proportionality" | "judicial_authorization" | "legal_basis" | "use_limitation" | "dual_criminality" | "emergency_justification" | "extradition_assurances")[];
+            summary: {
+                ar: string;
+                en: string;
+                es: string;
+                fr: string;
+                ru: string;
+                zh: string;
+            };
+            title: {
+                ar: string;
+                en: string;
+                es: string;
+                fr: string;
+                ru: string;
+                zh: string;
+            };
+            version: number;
         };
         User: {
             /** Format: date-time */

@@ -6,6 +6,7 @@ import * as m0002 from './0002_ledger.ts';
 import * as m0003 from './0003_token_scopes.ts';
 import * as m0004 from './0004_ledger_perf.ts';
 import * as m0005 from './0005_federation.ts';
+import * as m0006 from './0006_requests.ts';
 
 interface DialectMigration {
   up(db: Kysely<any>, t: ColumnTypes): Promise<void>;
@@ -19,6 +20,7 @@ const ALL: ReadonlyArray<[string, DialectMigration]> = [
   ['0003_token_scopes', m0003],
   ['0004_ledger_perf', m0004],
   ['0005_federation', m0005],
+  ['0006_requests', m0006],
 ];
 
 /** The migrations bound to one engine's column types, as Kysely's `Migrator` expects them. */
