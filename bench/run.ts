@@ -9,6 +9,7 @@ type Bench = { run(args: string[]): Promise<void> };
 const BENCHES: Record<string, { summary: string; load: () => Promise<Bench> }> = {
   federation: { summary: 'node→node messages/s and p50/p99 latency (signed, encrypted, durable, receipted) between two real nodes', load: () => import('./federation.ts') },
   ledger: { summary: 'ledger appends/s, inclusion-proof latency at 1 M and 10 M entries, full verification leaves/s', load: () => import('./ledger.ts') },
+  'web-list': { summary: 'the outbox in Chromium with 10,000 requests: first render, paging, memory (reference: the raw API)', load: () => import('./web-list.ts') },
 };
 
 function usage(): string {

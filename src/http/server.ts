@@ -205,6 +205,10 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
           // Fastify stops accepting connections and closes the idle ones once; connections that become idle
           // later (keep-alive after an in-flight request ends) are swept here rather than kept until their timeout.
           const sweep = setInterval(() => started.server.closeIdleConnections(), 100);
+          // Connections a browser opened and never used, and any request still running after a grace period, do
+          // not hold the shutdown until their timeouts.
+          const force = setTimeout(() => started.server.closeAllConnections(), 5000);
+          force.unref();
           try {
             await reminders.stop();
             await fed.stop();
@@ -214,6 +218,7 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
             await ledgerJobs.checkpoint();
           } finally {
             clearInterval(sweep);
+            clearTimeout(force);
             await database.close();
           }
         })();

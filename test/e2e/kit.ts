@@ -73,10 +73,24 @@ export async function startE2eNode(): Promise<E2eNode> {
     url: node.address,
     dataDir: config.dataDir,
     close: async () => {
-      await node.close();
+      await closeNode(node);
       rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Stops a node at the end of a test. Chromium opens spare connections that it may never send a request on; the
+ * node's HTTP server waits for those until its headers timeout (60 s). The browser is gone by then, so after a
+ * short grace the remaining connections are dropped.
+ */
+export async function closeNode(node: RunningNode, graceMs = 1000): Promise<void> {
+  const force = setTimeout(() => node.app.server.closeAllConnections(), graceMs);
+  try {
+    await node.close();
+  } finally {
+    clearTimeout(force);
+  }
 }
 
 let counter = 0;

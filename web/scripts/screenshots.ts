@@ -3,10 +3,12 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { totpAt } from '../../src/modules/accounts/totp.ts';
 import { addUser, chromiumMissing, ensureWebBuilt, launchBrowser, loginThroughUi, newContext, startE2eNode } from '../../test/e2e/kit.ts';
+import { requestScreenshots } from './screenshots-requests.ts';
 
 /**
  * `npm run screenshots`: starts a throw-away node with a little demo data, drives Debian's Chromium through the
- * main screens and writes docs/screenshots/*.png (referenced from README.md and docs/web.md).
+ * main screens and writes docs/screenshots/*.png (referenced from README.md and docs/web.md); the request screens
+ * need a federation, which web/scripts/screenshots-requests.ts starts.
  */
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const missing = chromiumMissing();
@@ -105,6 +107,8 @@ try {
   await ap.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
   await shot(ap, 'account-fr');
   await actx.close();
+
+  await requestScreenshots(browser, shot);
 } finally {
   await browser.close();
   await e.close();

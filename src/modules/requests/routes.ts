@@ -33,6 +33,12 @@ const tags = ['requests'];
 /** Cooperation requests under /api/v1: types, drafting, checks, lifecycle events, letter, access log, notifications. */
 export async function requestsRoutes(app: App, deps: { requests: RequestsService }): Promise<void> {
   const { requests } = deps;
+  // Open live-update streams: ended when the node shuts down, so closing the server does not wait for them.
+  const live = new Set<import('node:http').ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const res of live) res.end();
+    live.clear();
+  });
 
   app.get(
     '/api/v1/request-types',
@@ -123,9 +129,11 @@ export async function requestsRoutes(app: App, deps: { requests: RequestsService
       requests.notifier.changes.on('change', onChange);
       const beat = setInterval(() => res.write(': keep-alive\n\n'), (req.query.keepAlive ?? 25) * 1000);
       beat.unref();
+      live.add(res);
       const done = (): void => {
         clearInterval(beat);
         requests.notifier.changes.off('change', onChange);
+        live.delete(res);
       };
       req.raw.on('close', done);
       res.on('close', done);

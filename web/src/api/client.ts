@@ -95,3 +95,20 @@ export type CaseDetail = Json<'/api/v1/cases/{id}', 'get', 200>;
 export type NewSubject = NonNullable<paths['/api/v1/cases/{id}/subjects']['post']['requestBody']>['content']['application/json'];
 export type CaseAbility = Case['abilities'][number];
 export type Receipt = Json<'/api/v1/ledger/receipts/{index}', 'get', 200>;
+
+// ── cooperation requests (src/modules/requests/schema.ts) ──────────────────────────────────────────────────
+export type RequestType = components['schemas']['RequestType'];
+export type FieldDefinition = RequestType['fields'][number];
+export type RequestDetail = Json<'/api/v1/requests/{id}', 'get', 200>;
+export type RequestCheck = components['schemas']['RequestCheck'];
+export type RequestList = Json<'/api/v1/requests', 'get', 200>;
+export type RequestListItem = RequestList['items'][number];
+export type RequestListQuery = NonNullable<paths['/api/v1/requests']['get']['parameters']['query']>;
+export type RequestEventBody = NonNullable<paths['/api/v1/requests/{id}/events']['post']['requestBody']>['content']['application/json'];
+export type NewRequestBody = NonNullable<paths['/api/v1/requests']['post']['requestBody']>['content']['application/json'];
+export type DraftPatchBody = NonNullable<paths['/api/v1/requests/{id}']['patch']['requestBody']>['content']['application/json'];
+export type Notification = Json<'/api/v1/notifications', 'get', 200>['items'][number];
+export type AccessLogEntry = Json<'/api/v1/requests/{id}/access-log', 'get', 200>['items'][number];
+export type Directory = Json<'/api/v1/directory', 'get', 200>;
+export type DirectoryState = Directory['states'][string];
+export type DirectoryNode = Directory['nodes'][number];

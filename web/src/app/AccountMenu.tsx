@@ -19,7 +19,7 @@ export function AccountMenu() {
   const logout = useMutation({
     mutationFn: () => call(api.POST('/api/v1/auth/logout')),
     onSettled: () => {
-      endSession();
+      endSession({ deliberate: true });
       void navigate('/login');
     },
   });

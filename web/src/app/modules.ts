@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import type { SessionInfo } from '../api/client.ts';
 import type { MessageKey } from '../i18n/catalogue.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface NavEntry {
   label: MessageKey;
   /** Shown only when the session carries this ability. */
   ability?: string;
+  /** Shown only when this holds for the session (abilities a module derives itself). */
+  when?: (session: SessionInfo) => boolean;
   /** Highlight only on exact match (the dashboard). */
   end?: boolean;
 }

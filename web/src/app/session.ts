@@ -30,13 +30,25 @@ export function useAbility(ability: string | undefined): boolean {
   return ability === undefined || (data?.abilities.includes(ability) ?? false);
 }
 
-/** Forgets everything cached for the previous user and marks the session as ended. */
-export function endSession(qc: QueryClient): void {
+let deliberate = false;
+
+/**
+ * Forgets everything cached for the previous user and marks the session as ended. `deliberate`: the user logged
+ * out, so the login screen opens plain (no `next` to come back to); otherwise (expired, revoked) it remembers where
+ * the user was.
+ */
+export function endSession(qc: QueryClient, opts: { deliberate?: boolean } = {}): void {
+  deliberate = opts.deliberate ?? false;
   qc.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
   qc.setQueryData(SESSION_KEY, null);
 }
 
-export function useEndSession(): () => void {
+/** Whether the last session ended because the user logged out. */
+export function endedDeliberately(): boolean {
+  return deliberate;
+}
+
+export function useEndSession(): (opts?: { deliberate?: boolean }) => void {
   const qc = useQueryClient();
-  return () => endSession(qc);
+  return (opts) => endSession(qc, opts);
 }

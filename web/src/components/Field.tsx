@@ -15,12 +15,15 @@ interface Common {
   error?: unknown;
   hint?: string;
   required?: boolean;
+  /** A fixed id for the control (to focus it from elsewhere); generated otherwise. */
+  id?: string;
 }
 
 /** A labelled control with its hint and its errors linked by aria-describedby; aria-invalid when it has errors. */
-function Frame({ label, pointer, error, hint, required, children }: Common & { children: (a: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode }) {
+function Frame({ label, pointer, error, hint, required, id: fixedId, children }: Common & { children: (a: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode }) {
   const { t } = useI18n();
-  const id = useId();
+  const generated = useId();
+  const id = fixedId ?? generated;
   const errs = errorsFor(error, pointer);
   const hintId = hint ? `${id}-hint` : undefined;
   const errId = errs.length > 0 ? `${id}-err` : undefined;

@@ -61,7 +61,7 @@ export function AccountPage() {
   const roleLabel = useRoleLabel();
   const qc = useQueryClient();
   const endSession = useEndSession();
-  const logoutAll = useMutation({ mutationFn: () => call(api.POST('/api/v1/auth/logout-all')), onSettled: () => endSession() });
+  const logoutAll = useMutation({ mutationFn: () => call(api.POST('/api/v1/auth/logout-all')), onSettled: () => endSession({ deliberate: true }) });
   const u = session.user;
   return (
     <Page title={t('account.title')}>

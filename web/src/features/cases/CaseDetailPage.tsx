@@ -9,6 +9,7 @@ import { Loading, Page, Section } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { SubjectForm, useSubjectLabels } from './SubjectForm.tsx';
 import { caseKeys, useCase, useCaseLabels, type CaseRole } from './api.ts';
+import { CaseRequests } from '../requests/CaseRequests.tsx';
 
 const can = (c: { abilities: readonly CaseAbility[] }, a: CaseAbility) => c.abilities.includes(a);
 
@@ -287,9 +288,7 @@ export function CaseDetailPage() {
           <Members c={c} />
         </>
       ) : null}
-      <Section id="requests" title={t('case.requests')}>
-        <p className="muted">{t('case.requests.none')}</p>
-      </Section>
+      <CaseRequests caseId={c.id} canDraft={c.view === 'full' && c.status === 'open' && can(c, 'case.update')} />
     </Page>
   );
 }

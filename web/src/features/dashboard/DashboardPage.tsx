@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, Page, Section } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { CaseTable } from '../cases/CaseTable.tsx';
+import { RequestDeadlines, RequestTasks } from './RequestTasks.tsx';
 
 const COUNT_LIMIT = 200;
 
@@ -21,8 +22,8 @@ function useCount(status: 'open' | 'closed') {
 }
 
 /**
- * The officer's start page: my open cases and counts. Tasks and deadlines have their sections already, saying
- * honestly what exists today; the requests module fills them.
+ * The officer's start page: counts of cases, my tasks (requests waiting for me), deadlines and overdue legal
+ * clocks, and my open cases.
  */
 export function DashboardPage() {
   const { t, number } = useI18n();
@@ -63,12 +64,8 @@ export function DashboardPage() {
           </dl>
           <ErrorAlert error={open.error ?? closed.error} />
         </Section>
-        <Section id="tasks" title={t('dashboard.tasks')}>
-          <p className="muted">{t('dashboard.tasks.none')}</p>
-        </Section>
-        <Section id="deadlines" title={t('dashboard.deadlines')}>
-          <p className="muted">{t('dashboard.deadlines.none')}</p>
-        </Section>
+        <RequestTasks />
+        <RequestDeadlines />
       </div>
       <Section id="my-cases" title={t('dashboard.myCases')}>
         {mine.isPending ? <Loading /> : null}

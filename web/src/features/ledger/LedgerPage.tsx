@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, call } from '../../api/client.ts';
 import { useAbility } from '../../app/session.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
@@ -7,6 +8,7 @@ import { TextArea, TextField } from '../../components/Field.tsx';
 import { Loading, Page, Section } from '../../components/Page.tsx';
 import type { MessageKey } from '../../i18n/catalogue.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { Witnesses } from './Witnesses.tsx';
 import { VerifyError, openCheckpoint, parseVerifierKey, verifyReceipt, type Checkpoint, type VerifiedReceipt } from './verify.ts';
 
 const keys = { checkpoint: ['ledger', 'checkpoint'] as const, key: ['ledger', 'key'] as const };
@@ -69,6 +71,7 @@ function LatestCheckpoint({ vkey }: { vkey: string | undefined }) {
           <pre className="note" dir="ltr" tabIndex={0} aria-label={t('ledger.checkpoint')}>
             {note.data}
           </pre>
+          <Witnesses note={note.data} />
         </>
       ) : null}
       {canSign ? (
@@ -85,13 +88,17 @@ function LatestCheckpoint({ vkey }: { vkey: string | undefined }) {
 
 function VerifyReceipt({ nodeKey }: { nodeKey: string | undefined }) {
   const { t, dateTime, number } = useI18n();
-  const [index, setIndex] = useState('0');
+  // `/ledger?entry=12` (a request's timeline links here): that entry's receipt is fetched at once.
+  const [params] = useSearchParams();
+  const entry = params.get('entry');
+  const [index, setIndex] = useState(entry && /^\d{1,16}$/.test(entry) ? entry : '0');
   const [receipt, setReceipt] = useState('');
   const [vkey, setVkey] = useState('');
   const [result, setResult] = useState<{ ok: true; r: VerifiedReceipt } | { ok: false; code: string; message: string } | null>(null);
   useEffect(() => {
     if (nodeKey && !vkey) setVkey(nodeKey.trim());
   }, [nodeKey, vkey]);
+  const asked = useRef(false);
   const fetchReceipt = useMutation({
     mutationFn: (i: string) => call(api.GET('/api/v1/ledger/receipts/{index}', { params: { path: { index: i } } })),
     onSuccess: (r) => {
@@ -99,6 +106,11 @@ function VerifyReceipt({ nodeKey }: { nodeKey: string | undefined }) {
       setResult(null);
     },
   });
+  useEffect(() => {
+    if (asked.current || !entry || !/^\d{1,16}$/.test(entry)) return;
+    asked.current = true;
+    fetchReceipt.mutate(entry);
+  }, [entry, fetchReceipt]);
   const verify = async (e: FormEvent) => {
     e.preventDefault();
     try {
