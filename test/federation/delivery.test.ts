@@ -80,9 +80,12 @@ for (const { dialect, skip } of activeDialects()) {
         return first.conversation;
       });
       xa.node.federation.federation.wake();
-      await f.until(async () => got('XC', 'test.seq').length >= 20);
+      const inbox = () => xc.node.database.db.selectFrom('federation_inbox').select(['seq', 'state']).where('conversation', '=', conversation).orderBy('seq').execute();
+      // The handler runs inside the transaction that marks its message processed: the last one is seen by the
+      // handler a moment before that transaction commits, so wait for the marks too.
+      await f.until(async () => got('XC', 'test.seq').length >= 20 && (await inbox()).every((r) => r.state === 'processed'));
       expect(got('XC', 'test.seq')).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-      const rows = await xc.node.database.db.selectFrom('federation_inbox').select(['seq', 'state']).where('conversation', '=', conversation).orderBy('seq').execute();
+      const rows = await inbox();
       expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       expect(new Set(rows.map((r) => r.state))).toEqual(new Set(['processed']));
     });
