@@ -213,29 +213,30 @@ describe.skipIf(missing !== null)('cooperation requests in Chromium, XA → XB',
     await heading(xp, 'Incoming requests');
     const row = xp.getByRole('row', { name: /XA-OUT-/ });
     await row.waitFor();
-    await expect(row.textContent()).resolves.toMatch(/Expedited preservation of stored data.*Arland \(XA\).*Received/);
+    // The State's name comes from the directory, fetched beside the list: poll until both are in.
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toMatch(/Expedited preservation of stored data.*Arland \(XA\).*Received/);
     await expectAccessible(xp, 'inbox');
     await row.getByRole('link').first().click();
     await heading(xp, /^XB-IN-\d{4}-\d{4} — Expedited preservation of stored data$/);
-    await expect(xp.getByRole('region', { name: 'Legal clocks' }).getByRole('row', { name: /Acknowledgment/ }).textContent()).resolves.toMatch(/This State.*1 hour.*Running/);
+    await expect.poll(() => xp.getByRole('region', { name: 'Legal clocks' }).getByRole('row', { name: /Acknowledgment/ }).textContent(), { timeout: 15_000 }).toMatch(/This State.*1 hour.*Running/);
     await expectAccessible(xp, 'request detail (requested side)');
     await xp.getByRole('button', { name: 'Register (acknowledge)' }).click();
     await xp.getByRole('button', { name: 'Confirm: Register (acknowledge)' }).click();
     await expect.poll(() => xp.getByTestId('request-state').textContent()).toBe('Registered');
-    await expect(xp.getByRole('region', { name: 'Legal clocks' }).getByRole('row', { name: /Acknowledgment/ }).textContent()).resolves.toMatch(/Met/);
+    await expect.poll(() => xp.getByRole('region', { name: 'Legal clocks' }).getByRole('row', { name: /Acknowledgment/ }).textContent(), { timeout: 15_000 }).toMatch(/Met/);
 
     // XA: acknowledged, live; the bell counts the notification; the page was never reloaded.
     await expect.poll(() => draftPage.getByTestId('request-state').textContent(), { timeout: 15_000 }).toBe('Acknowledged');
     expect(await draftPage.evaluate('window.__notReloaded')).toBe(true);
     await expect.poll(() => draftPage.getByTestId('notification-bell').textContent(), { timeout: 15_000 }).toMatch(/[1-9]/);
     const timeline = draftPage.getByRole('region', { name: 'Timeline' });
-    await expect(timeline.textContent()).resolves.toMatch(/Acknowledged by the requested State.*from the other State/);
+    await expect.poll(() => timeline.textContent(), { timeout: 15_000 }).toMatch(/Acknowledged by the requested State.*from the other State/);
     await expect(draftPage.getByRole('region', { name: 'Overview' }).textContent()).resolves.toMatch(/Other State’s referenceXB-IN-\d{4}-\d{4}/);
 
     // The outbox shows the new state.
     await draftPage.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Outgoing requests' }).click();
     await heading(draftPage, 'Outgoing requests');
-    await expect(draftPage.getByRole('row', { name: /XA-OUT-/ }).textContent()).resolves.toMatch(/Acknowledged/);
+    await expect.poll(() => draftPage.getByRole('row', { name: /XA-OUT-/ }).textContent(), { timeout: 15_000 }).toMatch(/Acknowledged/);
     await expectAccessible(draftPage, 'outbox');
     // Filters live in the URL and go to the API.
     const filters = draftPage.getByRole('search', { name: 'Filter requests' });
@@ -273,7 +274,7 @@ describe.skipIf(missing !== null)('cooperation requests in Chromium, XA → XB',
     await draftPage.goto(`${xa.url}/directory`);
     await heading(draftPage, 'Directory of States');
     const borduria = draftPage.getByRole('region', { name: 'Borduria (XB)' });
-    await expect(borduria.textContent()).resolves.toMatch(/English, Spanish/);
+    await expect.poll(() => borduria.textContent(), { timeout: 15_000 }).toMatch(/English, Spanish/);
     await expect(borduria.textContent()).resolves.toContain('The 24/7 point of contact accepts preservation requests at any hour.');
     await expectAccessible(draftPage, 'directory');
     await draftPage.goto(`${xa.url}/notifications`);
@@ -299,7 +300,7 @@ describe.skipIf(missing !== null)('cooperation requests in Chromium, XA → XB',
     await heading(page, 'Ledger');
     const row = page.getByTestId('witness-row');
     await row.first().waitFor();
-    await expect(row.first().textContent()).resolves.toMatch(/XB.*Verified in this browser/);
+    await expect.poll(() => row.first().textContent(), { timeout: 15_000 }).toMatch(/XB.*Verified in this browser/);
     await expectAccessible(page, 'ledger with witnesses');
     await ctx.close();
   });
