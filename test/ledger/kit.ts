@@ -121,3 +121,31 @@ export async function exec(ex: Executor, text: string, ...params: unknown[]): Pr
   const strings = Object.assign([...parts], { raw: [...parts] }) as unknown as TemplateStringsArray;
   await sql(strings, ...params).execute(ex);
 }
+
+/** The message with which the database refuses `statement` (run in a transaction of its own); throws if it runs. */
+export async function refusal(db: Kysely<DB>, statement: string): Promise<string> {
+  try {
+    await db.transaction().execute((trx) => exec(trx, statement));
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error(`${statement} was not refused`);
+}
+
+/** The ledger tables an attacker's test saves (as `saved_<table>`) and restores after each attack. */
+export const ATTACKED_TABLES = ['ledger_entries', 'ledger_nodes', 'ledger_details', 'ledger_checkpoints', 'ledger_state'] as const;
+
+/** Copies every ledger table to `saved_<table>`. */
+export async function saveLedgerTables(ex: Executor): Promise<void> {
+  for (const t of ATTACKED_TABLES) await sql`CREATE TABLE ${sql.table(`saved_${t}`)} AS SELECT * FROM ${sql.table(t)}`.execute(ex);
+}
+
+/** Puts back every ledger table from its `saved_<table>` copy, in one transaction. */
+export async function restoreLedgerTables(db: Kysely<DB>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const t of ATTACKED_TABLES) {
+      await sql`DELETE FROM ${sql.table(t)}`.execute(trx);
+      await sql`INSERT INTO ${sql.table(t)} SELECT * FROM ${sql.table(`saved_${t}`)}`.execute(trx);
+    }
+  });
+}

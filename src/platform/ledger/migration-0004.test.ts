@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeDialects } from '../../../test/kit/dialects.ts';
-import { appendBatches, exec, freshLedger } from '../../../test/ledger/kit.ts';
+import { appendBatches, freshLedger, refusal } from '../../../test/ledger/kit.ts';
 import { leafHash, verifyInclusion } from './merkle.ts';
 import * as store from './store.ts';
 import { verifyLedger } from './verify.ts';
@@ -25,14 +25,7 @@ for (const { dialect, skip } of activeDialects()) {
       return r.rows[0]?.sql ?? '';
     };
     const nodes = async () => (await sql<{ level: number; idx: unknown; hash: string }>`select level, idx, hash from ledger_nodes order by level, idx`.execute(f.database.db)).rows;
-    const refused = async (statement: string): Promise<string> => {
-      try {
-        await f.database.db.transaction().execute((trx) => exec(trx, statement));
-      } catch (e) {
-        return (e as Error).message;
-      }
-      throw new Error(`${statement} was not refused`);
-    };
+    const refused = (statement: string): Promise<string> => refusal(f.database.db, statement);
 
     it('keeps every subtree hash and the append-only triggers, down and up again', async () => {
       const db = f.database.db;

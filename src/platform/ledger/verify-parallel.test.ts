@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeDialects } from '../../../test/kit/dialects.ts';
-import { appendBatches, dropTriggers, exec, freshLedger } from '../../../test/ledger/kit.ts';
+import { appendBatches, ATTACKED_TABLES, dropTriggers, exec, freshLedger, restoreLedgerTables, saveLedgerTables } from '../../../test/ledger/kit.ts';
 import type { Executor } from '../db/executor.ts';
 import { decodeEntry, encodeEntry } from './entry.ts';
 import { leafHash } from './merkle.ts';
@@ -17,7 +17,6 @@ import { verifyLedger, type VerifyResult } from './verify.ts';
  * transaction), on a scratch ledger whose tables are restored from a copy after each attack.
  */
 
-const TABLES = ['ledger_entries', 'ledger_nodes', 'ledger_details', 'ledger_checkpoints', 'ledger_state'] as const;
 /** Ranges of 2^8 = 256 leaves: a 3,000-entry ledger spans 12 of them, the last one partial. */
 const CHUNK_LEVEL = 8;
 const BATCHES = [1, 200, 55, 700, 1000, 44, 256, 512, 233];
@@ -44,7 +43,7 @@ for (const { dialect, skip } of activeDialects()) {
       // This ledger is the attacker's from now on: no triggers, and a copy of every table to restore from.
       await db.transaction().execute(async (trx) => {
         await dropTriggers(trx, dialect);
-        for (const t of TABLES) await sql`CREATE TABLE ${sql.table(`saved_${t}`)} AS SELECT * FROM ${sql.table(t)}`.execute(trx);
+        await saveLedgerTables(trx);
       });
     }, 120_000);
     afterAll(() => f?.close());
@@ -70,12 +69,7 @@ for (const { dialect, skip } of activeDialects()) {
         expect(await sequential({ chunkLevel: 6 })).toEqual(one);
         return one as VerifyResult & { ok: false };
       } finally {
-        await db.transaction().execute(async (trx) => {
-          for (const t of TABLES) {
-            await sql`DELETE FROM ${sql.table(t)}`.execute(trx);
-            await sql`INSERT INTO ${sql.table(t)} SELECT * FROM ${sql.table(`saved_${t}`)}`.execute(trx);
-          }
-        });
+        await restoreLedgerTables(db);
       }
     }
 
@@ -188,7 +182,7 @@ for (const { dialect, skip } of activeDialects()) {
       expect(await parallel()).toMatchObject({ ok: true, size: before + 7 * appended });
       // The restored copies of the tables predate these appends: keep them in step for any later test.
       await db.transaction().execute(async (trx) => {
-        for (const t of TABLES) {
+        for (const t of ATTACKED_TABLES) {
           await sql`DELETE FROM ${sql.table(`saved_${t}`)}`.execute(trx);
           await sql`INSERT INTO ${sql.table(`saved_${t}`)} SELECT * FROM ${sql.table(t)}`.execute(trx);
         }

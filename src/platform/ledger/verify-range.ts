@@ -1,5 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import { commitment, entryText, validateEntry, type LedgerEntry } from './entry.ts';
+import { batchHashesLength, type NativeVerifier } from './native.ts';
 
 export { entryText };
 
@@ -44,6 +46,19 @@ export interface StoredNode {
 
 type Maybe<T> = T | Promise<T>;
 
+/** A batch of consecutive rows as one value per table, for the native check (`native.ts`). */
+export interface PackedBatch {
+  /** Entries and details rows in the range: as idx is unique and an integer, n of each is all of them. */
+  entries: number;
+  details: number;
+  /** Details rows erased under a retention rule. */
+  erased: number;
+  /** UTF-8 records `leaf_hash \t action \t object_type \t object_id \t leaf`, joined by `\n`, by idx. */
+  rec: Uint8Array;
+  /** UTF-8 records `erased (0|1) \t salt \t details`, joined by `\n`, by idx (null columns as empty text). */
+  det: Uint8Array;
+}
+
 /** Where a range verification reads its rows: the ledger tables, in index order. */
 export interface VerifySource {
   /** Entries with start ≤ idx < end, by idx. */
@@ -52,6 +67,10 @@ export interface VerifySource {
   details(start: number, end: number): Maybe<DetailsRow[]>;
   /** Stored subtree hashes of `level` with lo ≤ idx ≤ hi, by idx. */
   nodes(level: number, lo: number, hi: number): Maybe<StoredNode[]>;
+  /** Entries and details rows with start ≤ idx < end, packed (sources that support the native check). */
+  packed?(start: number, end: number): Maybe<PackedBatch>;
+  /** The stored subtree hashes of `level` with lo ≤ idx ≤ hi, by idx, concatenated as UTF-8 text. */
+  packedNodes?(level: number, lo: number, hi: number): Maybe<Uint8Array>;
 }
 
 /** A range of leaves to verify: `start` a multiple of 2^chunkLevel, at most 2^chunkLevel leaves. */
@@ -245,7 +264,13 @@ export const RANGE_BATCH = 8192;
  * comment), reading `batch` rows per query. The range must start at a multiple of the largest power of two not
  * above its length's bound (the caller's 2^K): it is treated as the start of a subtree.
  */
-export async function verifyRange(source: VerifySource, origin: string, task: RangeTask, batch = RANGE_BATCH): Promise<RangeResult> {
+export async function verifyRange(
+  source: VerifySource,
+  origin: string,
+  task: RangeTask,
+  batch = RANGE_BATCH,
+  native: NativeVerifier | null = null,
+): Promise<RangeResult> {
   const scratch = new Scratch();
   const seen = { at: '' };
   const { start, end } = task;
@@ -258,10 +283,81 @@ export async function verifyRange(source: VerifySource, origin: string, task: Ra
   let expected = start;
   let erased = 0;
   const step = Math.max(1, batch);
+  const packedSource = native !== null && source.packed !== undefined && source.packedNodes !== undefined;
+  const originBytes = Buffer.from(origin, 'utf8');
+  let out: Uint8Array | null = null;
+
+  /**
+   * Pushes the complete subtree (level, idx, hex) onto the stack `ls`/`hs`, merging as appending its leaves would;
+   * `record` hears of every node the merges complete.
+   */
+  const pushSubtree = (ls: number[], hs: string[], level: number, idx: number, hex: string, record?: (level: number, idx: number, hex: string) => void): void => {
+    let h = hex;
+    let lv = level;
+    let ix = idx;
+    while (ls.length > 0 && ls.at(-1) === lv) {
+      ls.pop();
+      h = nodeHashOf(scratch, hs.pop() as string, h);
+      lv += 1;
+      ix = (ix - 1) / 2;
+      record?.(lv, ix, h);
+    }
+    ls.push(lv);
+    hs.push(h);
+  };
+
+  /**
+   * The native check of the batch [from, to): true when every entry, details row and stored subtree hash inside
+   * it passed, and then the batch's subtrees are on the stack, the checkpoints inside it recorded and the nodes its
+   * merges complete in `complete`; false when anything differs (nothing is changed then: the batch is checked row
+   * by row, which says what is wrong).
+   */
+  const packedBatch = async (from: number, to: number, complete: (level: number, idx: number, hex: string) => void): Promise<boolean> => {
+    const n = to - from;
+    // The batch must start on a multiple of the largest power of two not above its length, so that the subtrees
+    // inside it are aligned ones of the tree (always so with ranges and batches of powers of two, as by default).
+    if (!packedSource || native === null || from % 2 ** Math.floor(Math.log2(n)) !== 0) return false;
+    const p = await (source.packed as NonNullable<VerifySource['packed']>)(from, to);
+    if (p.entries !== n || p.details !== n || !isUtf8(p.rec) || !isUtf8(p.det)) return false;
+    const size = batchHashesLength(n);
+    if (out === null || out.length < size) out = new Uint8Array(batchHashesLength(step));
+    if (!native.checkBatch(p.rec, p.det, originBytes, from, n, out)) return false;
+    // Level L's hashes start at offsets[L] in `out`; each must equal the stored ones, byte for byte.
+    const offsets: number[] = [];
+    for (let level = 0, c = n, off = 0; c > 0; level++, c = Math.floor(c / 2)) {
+      offsets.push(off);
+      const lo = from / 2 ** level;
+      const stored = await (source.packedNodes as NonNullable<VerifySource['packedNodes']>)(level, lo, lo + c - 1);
+      if (stored.length !== 64 * c || Buffer.compare(stored, out.subarray(off, off + 64 * c)) !== 0) return false;
+      off += 64 * c;
+    }
+    const hexAt = (level: number, idx: number): string => {
+      const o = (offsets[level] as number) + 64 * (idx - from / 2 ** level);
+      return Buffer.from((out as Uint8Array).subarray(o, o + 64)).toString('latin1');
+    };
+    // [from, size) as complete subtrees, largest first, pushed onto a stack.
+    const pushPrefix = (ls: number[], hs: string[], count: number, record?: (level: number, idx: number, hex: string) => void): void => {
+      let at = from;
+      for (let level = Math.floor(Math.log2(count)); level >= 0; level--) {
+        if (at + 2 ** level > from + count) continue;
+        pushSubtree(ls, hs, level, at / 2 ** level, hexAt(level, at / 2 ** level), record);
+        at += 2 ** level;
+      }
+    };
+    for (; task.checkpoints[cp] !== undefined && (task.checkpoints[cp] as number) <= to; cp++) {
+      const s = task.checkpoints[cp] as number;
+      const ls = [...levels];
+      const hs = [...hashes];
+      pushPrefix(ls, hs, s - from);
+      at.push({ size: s, roots: ls.map((level, k) => ({ level, hash: new Uint8Array(Buffer.from(hs[k] as string, 'hex')) })) });
+    }
+    pushPrefix(levels, hashes, n, complete);
+    erased += p.erased;
+    return true;
+  };
+
   while (expected < end) {
     const stop = Math.min(expected + step, end);
-    const rows = await source.entries(expected, stop);
-    const details = await source.details(expected, stop);
     // Subtree hashes (hex) this batch completes, per level, in index order from `lo`.
     const completed = new Map<number, { lo: number; hashes: string[] }>();
     const complete = (level: number, idx: number, hex: string): void => {
@@ -270,6 +366,10 @@ export async function verifyRange(source: VerifySource, origin: string, task: Ra
       else completed.set(level, { lo: idx, hashes: [hex] });
     };
     let failure: { index: number; reason: string } | null = null;
+    const packed = await packedBatch(expected, stop, complete);
+    const rows = packed ? [] : await source.entries(expected, stop);
+    const details = packed ? [] : await source.details(expected, stop);
+    if (packed) expected = stop;
     let di = 0;
     for (const row of rows) {
       if (row.idx !== expected) {

@@ -1,6 +1,5 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import pg from 'pg';
-import type { DetailsRow, LeafRow, StoredNode, VerifySource } from './verify-range.ts';
+import type { DetailsRow, LeafRow, PackedBatch, StoredNode, VerifySource } from './verify-range.ts';
 
 /**
  * Read-only connections of their own for verification in worker threads (`verify-worker.ts`): the ledger tables
@@ -16,21 +15,55 @@ const ENTRIES = 'SELECT idx, leaf, leaf_hash AS "leafHash", action, object_type 
 const DETAILS = 'SELECT idx, salt, details, erased_at IS NOT NULL AS erased FROM ledger_details WHERE idx >= ? AND idx < ? ORDER BY idx';
 const NODES = 'SELECT idx, hash FROM ledger_nodes WHERE level = ? AND idx >= ? AND idx <= ? ORDER BY idx';
 
+// The packed reads of the native batch check (native/ledger_verify.c): each batch of rows as one UTF-8 value, so
+// no row becomes a JavaScript object. SQLite concatenates in the order it walks the rows: the table's own B-tree
+// for entries and details (idx is the row id, migration 0007) and the primary key (level, idx) for nodes — index
+// order; the native check also holds every leaf's seq to its position, so rows out of order fail it either way.
+// Null columns become empty text, which the check refuses where the row-by-row path would. Counting the rows is
+// enough to know the range is whole: idx is unique and an integer, and the check reads exactly n records.
+const PACKED_ENTRIES = `SELECT count(*) AS n,
+  CAST(group_concat(concat_ws(char(9), leaf_hash, action, object_type, object_id, leaf), char(10)) AS BLOB) AS rec
+  FROM ledger_entries WHERE idx >= ? AND idx < ?`;
+const PACKED_DETAILS = `SELECT count(*) AS n, sum(erased_at IS NOT NULL) AS erased,
+  CAST(group_concat(concat_ws(char(9), erased_at IS NOT NULL, ifnull(salt, ''), ifnull(details, '')), char(10)) AS BLOB) AS det
+  FROM ledger_details WHERE idx >= ? AND idx < ?`;
+const PACKED_NODES = `SELECT CAST(group_concat(hash, '') AS BLOB) AS hashes FROM ledger_nodes WHERE level = ? AND idx >= ? AND idx <= ?`;
+
+interface PackedRows {
+  n: number;
+}
+
+const EMPTY = new Uint8Array(0);
+
 function sqliteSource(path: string): ClosableSource {
   // Read-only: verification never writes. WAL lets it read beside a running node.
   const db = new DatabaseSync(path, { readOnly: true, timeout: 5000 });
-  const prepared: StatementSync[] = [db.prepare(ENTRIES), db.prepare(DETAILS), db.prepare(NODES)];
-  const [entries, details, nodes] = prepared as [StatementSync, StatementSync, StatementSync];
+  const prepared: StatementSync[] = [ENTRIES, DETAILS, NODES, PACKED_ENTRIES, PACKED_DETAILS, PACKED_NODES].map((q) => db.prepare(q));
+  const [entries, details, nodes, packedEntries, packedDetails, packedNodes] = prepared as [StatementSync, StatementSync, StatementSync, StatementSync, StatementSync, StatementSync];
   return {
     entries: (start, end) => entries.all(start, end) as unknown as LeafRow[],
     // `erased` is 0 or 1 here; verification only tests it for truth.
     details: (start, end) => details.all(start, end) as unknown as DetailsRow[],
     nodes: (level, lo, hi) => nodes.all(level, lo, hi) as unknown as StoredNode[],
+    packed: (start, end) => {
+      const e = packedEntries.get(start, end) as unknown as PackedRows & { rec: Uint8Array | null };
+      const d = packedDetails.get(start, end) as unknown as PackedRows & { erased: number | null; det: Uint8Array | null };
+      return {
+        entries: e.n,
+        details: d.n,
+        erased: d.erased ?? 0,
+        rec: e.rec ?? EMPTY,
+        det: d.det ?? EMPTY,
+      };
+    },
+    packedNodes: (level, lo, hi) => (packedNodes.get(level, lo, hi) as { hashes: Uint8Array | null }).hashes ?? EMPTY,
     close: async () => db.close(),
   };
 }
 
 async function postgresSource(url: string): Promise<ClosableSource> {
+  // Imported here, not at the top: a worker reading SQLite does not pay for loading the PostgreSQL client.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   // Each batch comes back as one JSON array (json_agg, ordered by idx) in one field: node-postgres then parses one
@@ -47,10 +80,31 @@ async function postgresSource(url: string): Promise<ClosableSource> {
   );
   const details = agg(`'idx', idx, 'salt', salt, 'details', details, 'erased', erased_at IS NOT NULL`, 'ledger_details WHERE idx >= $1 AND idx < $2');
   const nodes = agg(`'idx', idx, 'hash', hash`, 'ledger_nodes WHERE level = $1 AND idx >= $2 AND idx <= $3');
+  // The packed reads of the native batch check, as on SQLite (see there); here string_agg orders by idx itself.
+  const packedEntries = `SELECT count(*)::int AS n,
+    convert_to(string_agg(concat_ws(E'\\t', leaf_hash, action, object_type, object_id, leaf), E'\\n' ORDER BY idx), 'UTF8') AS rec
+    FROM ledger_entries WHERE idx >= $1 AND idx < $2`;
+  const packedDetails = `SELECT count(*)::int AS n, count(erased_at)::int AS erased,
+    convert_to(string_agg(concat_ws(E'\\t', CASE WHEN erased_at IS NULL THEN '0' ELSE '1' END, coalesce(salt, ''), coalesce(details, '')), E'\\n' ORDER BY idx), 'UTF8') AS det
+    FROM ledger_details WHERE idx >= $1 AND idx < $2`;
+  const packedNodes = `SELECT convert_to(string_agg(hash, '' ORDER BY idx), 'UTF8') AS hashes FROM ledger_nodes WHERE level = $1 AND idx >= $2 AND idx <= $3`;
   return {
     entries: (start, end) => batch<LeafRow>('comity_verify_entries', entries, [start, end]),
     details: (start, end) => batch<DetailsRow>('comity_verify_details', details, [start, end]),
     nodes: (level, lo, hi) => batch<StoredNode>('comity_verify_nodes', nodes, [level, lo, hi]),
+    packed: async (start, end) => {
+      const e = (await client.query<PackedRows & { rec: Buffer | null }>({ name: 'comity_verify_packed_entries', text: packedEntries, values: [start, end] })).rows[0];
+      const d = (await client.query<PackedRows & { erased: number; det: Buffer | null }>({ name: 'comity_verify_packed_details', text: packedDetails, values: [start, end] })).rows[0];
+      return {
+        entries: e?.n ?? 0,
+        details: d?.n ?? 0,
+        erased: d?.erased ?? 0,
+        rec: e?.rec ?? EMPTY,
+        det: d?.det ?? EMPTY,
+      };
+    },
+    packedNodes: async (level, lo, hi) =>
+      (await client.query<{ hashes: Buffer | null }>({ name: 'comity_verify_packed_nodes', text: packedNodes, values: [level, lo, hi] })).rows[0]?.hashes ?? EMPTY,
     close: () => client.end(),
   };
 }

@@ -8,6 +8,8 @@ import { hashOfDecomposition, rootFromFrontier } from './plan.ts';
 import * as store from './store.ts';
 import { RANGE_BATCH, verifyRange, type RangeResult, type RangeTask, type Subtree, type VerifySource } from './verify-range.ts';
 import type { WorkerInit, WorkerRequest } from './verify-worker.ts';
+import { openSource, type ClosableSource } from './verify-source.ts';
+import { nativeVerifier } from './native.ts';
 
 export { entryText } from './verify-range.ts';
 
@@ -32,6 +34,11 @@ export interface VerifyOptions {
   workers?: number;
   /** Each range covers 2^chunkLevel leaves (default 16; at most 30). */
   chunkLevel?: number;
+  /**
+   * Whether batches are checked by the native module when it is built (default true; `native.ts`). It only
+   * applies where verification reads through a connection of its own (`url` given, outside a transaction).
+   */
+  native?: boolean;
 }
 
 /** Leaves per range: 65,536. */
@@ -214,13 +221,20 @@ export async function verifyLedger(ex: Executor, vkey: string, opts: VerifyOptio
   const cpus = availableParallelism();
   const requested = opts.workers ?? (head.size >= PARALLEL_MIN && cpus >= 2 ? Math.min(cpus, MAX_WORKERS) : 0);
   const url = opts.url !== undefined && opts.url !== '' && opts.url !== ':memory:' ? opts.url : null;
-  const parallel = url !== null && !ex.isTransaction && requested > 0 && tasks.length > 0;
-  const source = executorSource(ex);
+  // With a URL and outside a transaction, verification reads through connections of its own: in worker threads,
+  // or in this thread when there are none, and then the native batch check can be used.
+  const direct = url !== null && !ex.isTransaction && tasks.length > 0;
+  const parallel = direct && requested > 0;
+  const useNative = opts.native ?? true;
+  let own: ClosableSource | null = null;
+  let source: VerifySource = executorSource(ex);
+  const native = direct && !parallel && useNative ? nativeVerifier() : null;
   let pool: WorkerPool | null = null;
   try {
-    if (parallel) pool = new WorkerPool(tasks, { url, origin, batch }, Math.min(requested, tasks.length));
+    if (parallel) pool = new WorkerPool(tasks, { url, origin, batch, native: useNative }, Math.min(requested, tasks.length));
+    else if (direct) source = own = await openSource(url);
     for (const [k, task] of tasks.entries()) {
-      const r = pool ? await pool.result(k) : await verifyRange(source, origin, task, batch);
+      const r = pool ? await pool.result(k) : await verifyRange(source, origin, task, batch, native);
       if (!r.ok && pool) pool.limit = k + 1;
       // Checkpoints inside the range (and, for a failed range, up to its bad index): the tree so far plus the
       // range's subtrees up to that size. A checkpoint at the range's end waits for the subtrees above it.
@@ -251,6 +265,7 @@ export async function verifyLedger(ex: Executor, vkey: string, opts: VerifyOptio
     }
   } finally {
     await pool?.close();
+    await own?.close();
   }
 
   const recomputed = frontier.map((f) => f.hash);

@@ -7,6 +7,7 @@ import * as m0003 from './0003_token_scopes.ts';
 import * as m0004 from './0004_ledger_perf.ts';
 import * as m0005 from './0005_federation.ts';
 import * as m0006 from './0006_requests.ts';
+import * as m0007 from './0007_ledger_scan.ts';
 
 interface DialectMigration {
   up(db: Kysely<any>, t: ColumnTypes): Promise<void>;
@@ -21,6 +22,7 @@ const ALL: ReadonlyArray<[string, DialectMigration]> = [
   ['0004_ledger_perf', m0004],
   ['0005_federation', m0005],
   ['0006_requests', m0006],
+  ['0007_ledger_scan', m0007],
 ];
 
 /** The migrations bound to one engine's column types, as Kysely's `Migrator` expects them. */
