@@ -8,7 +8,7 @@
  * that was not erased opens the leaf's commitment (SHA-256(salt ‖ details), base64url); and it computes the
  * RFC 9162 subtree hashes the batch completes, level by level, in lowercase hex (the form they are stored in).
  *
- * It answers false as soon as anything differs from what it expects — a defect, or merely a spelling it does not
+ * It answers −1 as soon as anything differs from what it expects — a defect, or merely a spelling it does not
  * handle (an escaped string, an older details encoding, a salt of another length) — and the caller then checks
  * the batch row by row in JavaScript, which names the first bad index and the reason. It is therefore stricter
  * than the JavaScript checks, never more lenient: every batch it accepts, the row-by-row path accepts too
@@ -26,7 +26,8 @@
  * start: the index of the first entry; n: the number of entries (rows) the batch must hold.
  * out: where the hashes go, reused from batch to batch: for level 0, 1, … while ⌊n / 2^level⌋ > 0, the
  * ⌊n / 2^level⌋ subtree hashes of that level whose leaves lie in [start, start + n), in index order, 64 hex
- * characters each. It answers true when the batch passed (and `out` is filled), false otherwise.
+ * characters each. It answers the number of erased details rows when the batch passed (and `out` is filled),
+ * −1 otherwise.
  * The caller guarantees that start is a multiple of the largest power of two not above n.
  */
 #define NAPI_VERSION 8
@@ -201,8 +202,9 @@ static int get_bytes(napi_env env, napi_value v, const uint8_t **data, size_t *l
   return 1;
 }
 
-/* Checks the batch; on success fills `leaves` with the n leaf hashes (32 bytes each) and returns 1. */
-static int check_records(const uint8_t *rec, size_t rec_len, const uint8_t *det, size_t det_len, const uint8_t *origin, size_t origin_len,
+/* Checks the batch; on success fills `leaves` with the n leaf hashes (32 bytes each) and returns the number of
+ * erased details rows, else -1. */
+static long check_records(const uint8_t *rec, size_t rec_len, const uint8_t *det, size_t det_len, const uint8_t *origin, size_t origin_len,
                          uint64_t start, size_t n, uint8_t *leaves) {
   cursor r = {rec, rec + rec_len};
   cursor dc = {det, det + det_len};
@@ -210,41 +212,42 @@ static int check_records(const uint8_t *rec, size_t rec_len, const uint8_t *det,
   decimal_set(&seq, start);
   uint8_t prev_at[24];
   int have_prev_at = 0;
+  long erased = 0;
   for (size_t k = 0; k < n; k++) {
     /* Stored leaf hash, lowercase hex. */
-    if ((size_t)(r.end - r.p) < 65) return 0;
+    if ((size_t)(r.end - r.p) < 65) return -1;
     uint8_t stored[32];
-    if (!from_hex(LOWER_HEX, r.p, stored, 32)) return 0;
+    if (!from_hex(LOWER_HEX, r.p, stored, 32)) return -1;
     r.p += 64;
-    if (*r.p++ != '\t') return 0;
+    if (*r.p++ != '\t') return -1;
     const uint8_t *action, *type, *id, *actor;
     size_t action_len, type_len, id_len, actor_len;
-    if (!plain_until(&r, '\t', &action, &action_len) || !TAKE(&r, "\t")) return 0;
-    if (!plain_until(&r, '\t', &type, &type_len) || !TAKE(&r, "\t")) return 0;
-    if (!plain_until(&r, '\t', &id, &id_len) || !TAKE(&r, "\t")) return 0;
+    if (!plain_until(&r, '\t', &action, &action_len) || !TAKE(&r, "\t")) return -1;
+    if (!plain_until(&r, '\t', &type, &type_len) || !TAKE(&r, "\t")) return -1;
+    if (!plain_until(&r, '\t', &id, &id_len) || !TAKE(&r, "\t")) return -1;
     /* The leaf, in its one canonical shape. */
     const uint8_t *leaf = r.p;
-    if (!TAKE(&r, "{\"action\":\"") || !take_bytes(&r, action, action_len) || !TAKE(&r, "\",\"actor\":\"")) return 0;
-    if (!plain_until(&r, '"', &actor, &actor_len) || !TAKE(&r, "\",\"at\":\"")) return 0;
-    if ((size_t)(r.end - r.p) < 24) return 0;
+    if (!TAKE(&r, "{\"action\":\"") || !take_bytes(&r, action, action_len) || !TAKE(&r, "\",\"actor\":\"")) return -1;
+    if (!plain_until(&r, '"', &actor, &actor_len) || !TAKE(&r, "\",\"at\":\"")) return -1;
+    if ((size_t)(r.end - r.p) < 24) return -1;
     if (!have_prev_at || memcmp(prev_at, r.p, 24) != 0) {
-      if (!valid_instant(r.p)) return 0;
+      if (!valid_instant(r.p)) return -1;
       memcpy(prev_at, r.p, 24);
       have_prev_at = 1;
     }
     r.p += 24;
-    if (!TAKE(&r, "\",\"commitment\":\"") || (size_t)(r.end - r.p) < 43 || !canonical_digest_b64url(r.p)) return 0;
+    if (!TAKE(&r, "\",\"commitment\":\"") || (size_t)(r.end - r.p) < 43 || !canonical_digest_b64url(r.p)) return -1;
     const uint8_t *commit = r.p;
     r.p += 43;
     if (!TAKE(&r, "\",\"node\":\"") || !take_bytes(&r, origin, origin_len) || !TAKE(&r, "\",\"object\":{\"id\":\"") ||
         !take_bytes(&r, id, id_len) || !TAKE(&r, "\",\"type\":\"") || !take_bytes(&r, type, type_len) || !TAKE(&r, "\"},\"seq\":") ||
         !take(&r, seq.d, (size_t)seq.len) || !TAKE(&r, ",\"v\":1}"))
-      return 0;
+      return -1;
     size_t leaf_len = (size_t)(r.p - leaf);
     if (k + 1 < n) {
-      if (!TAKE(&r, "\n")) return 0;
+      if (!TAKE(&r, "\n")) return -1;
     } else if (r.p != r.end) {
-      return 0;
+      return -1;
     }
     decimal_inc(&seq);
 
@@ -254,19 +257,22 @@ static int check_records(const uint8_t *rec, size_t rec_len, const uint8_t *det,
     SHA256_Update(&ctx, "\0", 1);
     SHA256_Update(&ctx, leaf, leaf_len);
     SHA256_Final(lh, &ctx);
-    if (memcmp(lh, stored, 32) != 0) return 0;
+    if (memcmp(lh, stored, 32) != 0) return -1;
 
     /* The details row: "e \t salt \t details", e = 1 when erased (the rest is then not read). */
     const uint8_t *nl = memchr(dc.p, '\n', (size_t)(dc.end - dc.p));
     const uint8_t *row_end = nl != NULL ? nl : dc.end;
-    if ((k + 1 < n) != (nl != NULL)) return 0;
+    if ((k + 1 < n) != (nl != NULL)) return -1;
     const uint8_t *d = dc.p;
     dc.p = nl != NULL ? nl + 1 : dc.end;
-    if (row_end - d >= 1 && d[0] == '1' && (row_end - d == 1 || d[1] == '\t')) continue;
+    if (row_end - d >= 1 && d[0] == '1' && (row_end - d == 1 || d[1] == '\t')) {
+      erased++;
+      continue;
+    }
     /* Not erased: "0", a tab, 32 hex digits, a tab, then at least one byte of details. */
-    if (row_end - d < 2 + 32 + 1 + 1 || d[0] != '0' || d[1] != '\t' || d[34] != '\t') return 0;
+    if (row_end - d < 2 + 32 + 1 + 1 || d[0] != '0' || d[1] != '\t' || d[34] != '\t') return -1;
     uint8_t salt[16];
-    if (!from_hex(ANY_HEX, d + 2, salt, 16)) return 0;
+    if (!from_hex(ANY_HEX, d + 2, salt, 16)) return -1;
     const uint8_t *text = d + 35, *text_end = row_end;
     uint8_t dh[32], b64[43];
     SHA256_Init(&ctx);
@@ -274,54 +280,56 @@ static int check_records(const uint8_t *rec, size_t rec_len, const uint8_t *det,
     SHA256_Update(&ctx, text, (size_t)(text_end - text));
     SHA256_Final(dh, &ctx);
     to_b64url(dh, b64);
-    if (memcmp(b64, commit, 43) != 0) return 0;
+    if (memcmp(b64, commit, 43) != 0) return -1;
   }
-  return dc.p == dc.end && r.p == r.end;
+  return dc.p == dc.end && r.p == r.end ? erased : -1;
 }
 
 /* Room for the hashes of one batch, per thread (verification runs in worker threads): grown, never shrunk. */
 static _Thread_local uint8_t *scratch = NULL;
 static _Thread_local size_t scratch_len = 0;
 
-static napi_value boolean(napi_env env, bool b) {
+static napi_value number(napi_env env, long x) {
   napi_value v;
-  napi_get_boolean(env, b, &v);
+  napi_create_int64(env, x, &v);
   return v;
 }
 
-/* checkBatch(rec, det, origin, start, n, out) → true when the batch passes, the hashes then in `out`. */
+/* checkBatch(rec, det, origin, start, n, out) → the number of erased details rows when the batch passes (the
+ * hashes are then in `out`), −1 otherwise. */
 static napi_value check_batch(napi_env env, napi_callback_info info) {
   size_t argc = 6;
   napi_value argv[6];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 6) return boolean(env, false);
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 6) return number(env, -1);
   const uint8_t *rec, *det, *origin, *out_c;
   size_t rec_len, det_len, origin_len, out_len;
   double start_d, n_d;
   if (!get_bytes(env, argv[0], &rec, &rec_len) || !get_bytes(env, argv[1], &det, &det_len) || !get_bytes(env, argv[2], &origin, &origin_len) ||
       napi_get_value_double(env, argv[3], &start_d) != napi_ok || napi_get_value_double(env, argv[4], &n_d) != napi_ok ||
       !get_bytes(env, argv[5], &out_c, &out_len))
-    return boolean(env, false);
+    return number(env, -1);
   if (!(start_d >= 0 && start_d <= 9007199254740991.0) || !(n_d >= 1 && n_d <= 16777216.0) || start_d != (double)(uint64_t)start_d ||
       n_d != (double)(size_t)n_d)
-    return boolean(env, false);
+    return number(env, -1);
   uint64_t start = (uint64_t)start_d;
   size_t n = (size_t)n_d;
   for (size_t i = 0; i < origin_len; i++)
-    if (!plain_byte(origin[i])) return boolean(env, false);
+    if (!plain_byte(origin[i])) return number(env, -1);
   size_t total = 0;
   for (size_t c = n; c > 0; c /= 2) total += c;
-  if (out_len < total * 64) return boolean(env, false);
+  if (out_len < total * 64) return number(env, -1);
   uint8_t *out = (uint8_t *)out_c;
 
   /* Every level's hashes, level 0 first. */
   if (scratch_len < total * 32) {
     uint8_t *grown = realloc(scratch, total * 32);
-    if (grown == NULL) return boolean(env, false);
+    if (grown == NULL) return number(env, -1);
     scratch = grown;
     scratch_len = total * 32;
   }
   uint8_t *hashes = scratch;
-  if (!check_records(rec, rec_len, det, det_len, origin, origin_len, start, n, hashes)) return boolean(env, false);
+  long erased = check_records(rec, rec_len, det, det_len, origin, origin_len, start, n, hashes);
+  if (erased < 0) return number(env, -1);
   /* The low-level calls: OpenSSL 3's one-shot SHA256() looks the algorithm up on every call (~3x slower here). */
   SHA256_CTX ctx;
   uint8_t node[65];
@@ -338,7 +346,7 @@ static napi_value check_batch(napi_env env, napi_callback_info info) {
     at += c;
   }
   for (size_t i = 0; i < total; i++) to_hex(hashes + 32 * i, out + 64 * i);
-  return boolean(env, true);
+  return number(env, erased);
 }
 
 NAPI_MODULE_INIT() {

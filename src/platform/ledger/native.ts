@@ -11,10 +11,11 @@ import { fileURLToPath } from 'node:url';
 export interface NativeVerifier {
   /**
    * `rec`: records `leaf_hash \t action \t object_type \t object_id \t leaf` joined by `\n`; `det`: records
-   * `erased \t salt \t details` joined by `\n`; both UTF-8, in index order. On true, `out` holds the batch's
-   * subtree hashes in hex, level by level (see `batchHashesLength`).
+   * `erased \t salt \t details` joined by `\n`; both UTF-8, in index order, n of each. Returns the number of
+   * erased details rows when the batch passed, and `out` then holds its subtree hashes in hex, level by level (see
+   * `batchHashesLength`); −1 when it did not.
    */
-  checkBatch(rec: Uint8Array, det: Uint8Array, origin: Uint8Array, start: number, n: number, out: Uint8Array): boolean;
+  checkBatch(rec: Uint8Array, det: Uint8Array, origin: Uint8Array, start: number, n: number, out: Uint8Array): number;
 }
 
 /** Where `tools/build-native.ts` puts the module. */

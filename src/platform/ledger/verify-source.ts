@@ -19,19 +19,15 @@ const NODES = 'SELECT idx, hash FROM ledger_nodes WHERE level = ? AND idx >= ? A
 // no row becomes a JavaScript object. SQLite concatenates in the order it walks the rows: the table's own B-tree
 // for entries and details (idx is the row id, migration 0007) and the primary key (level, idx) for nodes — index
 // order; the native check also holds every leaf's seq to its position, so rows out of order fail it either way.
-// Null columns become empty text, which the check refuses where the row-by-row path would. Counting the rows is
-// enough to know the range is whole: idx is unique and an integer, and the check reads exactly n records.
-const PACKED_ENTRIES = `SELECT count(*) AS n,
+// Null columns become empty text, which the check refuses where the row-by-row path would. The rows are not
+// counted: idx is unique and an integer, and the check requires exactly n records of each table.
+const PACKED_ENTRIES = `SELECT
   CAST(group_concat(concat_ws(char(9), leaf_hash, action, object_type, object_id, leaf), char(10)) AS BLOB) AS rec
   FROM ledger_entries WHERE idx >= ? AND idx < ?`;
-const PACKED_DETAILS = `SELECT count(*) AS n, sum(erased_at IS NOT NULL) AS erased,
+const PACKED_DETAILS = `SELECT
   CAST(group_concat(concat_ws(char(9), erased_at IS NOT NULL, ifnull(salt, ''), ifnull(details, '')), char(10)) AS BLOB) AS det
   FROM ledger_details WHERE idx >= ? AND idx < ?`;
 const PACKED_NODES = `SELECT CAST(group_concat(hash, '') AS BLOB) AS hashes FROM ledger_nodes WHERE level = ? AND idx >= ? AND idx <= ?`;
-
-interface PackedRows {
-  n: number;
-}
 
 const EMPTY = new Uint8Array(0);
 
@@ -46,15 +42,9 @@ function sqliteSource(path: string): ClosableSource {
     details: (start, end) => details.all(start, end) as unknown as DetailsRow[],
     nodes: (level, lo, hi) => nodes.all(level, lo, hi) as unknown as StoredNode[],
     packed: (start, end) => {
-      const e = packedEntries.get(start, end) as unknown as PackedRows & { rec: Uint8Array | null };
-      const d = packedDetails.get(start, end) as unknown as PackedRows & { erased: number | null; det: Uint8Array | null };
-      return {
-        entries: e.n,
-        details: d.n,
-        erased: d.erased ?? 0,
-        rec: e.rec ?? EMPTY,
-        det: d.det ?? EMPTY,
-      };
+      const e = packedEntries.get(start, end) as { rec: Uint8Array | null };
+      const d = packedDetails.get(start, end) as { det: Uint8Array | null };
+      return { rec: e.rec ?? EMPTY, det: d.det ?? EMPTY };
     },
     packedNodes: (level, lo, hi) => (packedNodes.get(level, lo, hi) as { hashes: Uint8Array | null }).hashes ?? EMPTY,
     close: async () => db.close(),
@@ -81,10 +71,10 @@ async function postgresSource(url: string): Promise<ClosableSource> {
   const details = agg(`'idx', idx, 'salt', salt, 'details', details, 'erased', erased_at IS NOT NULL`, 'ledger_details WHERE idx >= $1 AND idx < $2');
   const nodes = agg(`'idx', idx, 'hash', hash`, 'ledger_nodes WHERE level = $1 AND idx >= $2 AND idx <= $3');
   // The packed reads of the native batch check, as on SQLite (see there); here string_agg orders by idx itself.
-  const packedEntries = `SELECT count(*)::int AS n,
+  const packedEntries = `SELECT
     convert_to(string_agg(concat_ws(E'\\t', leaf_hash, action, object_type, object_id, leaf), E'\\n' ORDER BY idx), 'UTF8') AS rec
     FROM ledger_entries WHERE idx >= $1 AND idx < $2`;
-  const packedDetails = `SELECT count(*)::int AS n, count(erased_at)::int AS erased,
+  const packedDetails = `SELECT
     convert_to(string_agg(concat_ws(E'\\t', CASE WHEN erased_at IS NULL THEN '0' ELSE '1' END, coalesce(salt, ''), coalesce(details, '')), E'\\n' ORDER BY idx), 'UTF8') AS det
     FROM ledger_details WHERE idx >= $1 AND idx < $2`;
   const packedNodes = `SELECT convert_to(string_agg(hash, '' ORDER BY idx), 'UTF8') AS hashes FROM ledger_nodes WHERE level = $1 AND idx >= $2 AND idx <= $3`;
@@ -93,15 +83,9 @@ async function postgresSource(url: string): Promise<ClosableSource> {
     details: (start, end) => batch<DetailsRow>('comity_verify_details', details, [start, end]),
     nodes: (level, lo, hi) => batch<StoredNode>('comity_verify_nodes', nodes, [level, lo, hi]),
     packed: async (start, end) => {
-      const e = (await client.query<PackedRows & { rec: Buffer | null }>({ name: 'comity_verify_packed_entries', text: packedEntries, values: [start, end] })).rows[0];
-      const d = (await client.query<PackedRows & { erased: number; det: Buffer | null }>({ name: 'comity_verify_packed_details', text: packedDetails, values: [start, end] })).rows[0];
-      return {
-        entries: e?.n ?? 0,
-        details: d?.n ?? 0,
-        erased: d?.erased ?? 0,
-        rec: e?.rec ?? EMPTY,
-        det: d?.det ?? EMPTY,
-      };
+      const e = (await client.query<{ rec: Buffer | null }>({ name: 'comity_verify_packed_entries', text: packedEntries, values: [start, end] })).rows[0];
+      const d = (await client.query<{ det: Buffer | null }>({ name: 'comity_verify_packed_details', text: packedDetails, values: [start, end] })).rows[0];
+      return { rec: e?.rec ?? EMPTY, det: d?.det ?? EMPTY };
     },
     packedNodes: async (level, lo, hi) =>
       (await client.query<{ hashes: Buffer | null }>({ name: 'comity_verify_packed_nodes', text: packedNodes, values: [level, lo, hi] })).rows[0]?.hashes ?? EMPTY,
