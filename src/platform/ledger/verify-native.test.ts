@@ -111,6 +111,37 @@ for (const { dialect, skip } of activeDialects()) {
       }
     });
 
+    it('frees the memory of a packed read as soon as the check is done with it (SQLite), and nothing else', async () => {
+      const source = await openSource(f.url);
+      try {
+        const p = await (source.packed as NonNullable<typeof source.packed>)(0, 256);
+        const nodes = await (source.packedNodes as NonNullable<typeof source.packedNodes>)(0, 0, 255);
+        expect(p.rec.byteLength).toBeGreaterThan(0);
+        expect(nodes.byteLength).toBe(64 * 256);
+        if (dialect !== 'sqlite') {
+          // PostgreSQL's values come from its client's buffers: not the verifier's to free.
+          expect(source.release).toBeUndefined();
+          return;
+        }
+        const release = source.release as NonNullable<typeof source.release>;
+        // A view into a larger buffer, and an empty value, are left as they are.
+        const view = p.det.subarray(1, 10);
+        release(view);
+        expect(view.byteLength).toBe(9);
+        expect(p.det.byteLength).toBeGreaterThan(9);
+        release(new Uint8Array(0));
+        for (const bytes of [p.rec, p.det, nodes]) {
+          release(bytes);
+          expect(bytes.byteLength).toBe(0);
+          expect((bytes.buffer as ArrayBuffer).detached).toBe(true);
+        }
+        // The source goes on reading as before.
+        expect((await (source.packed as NonNullable<typeof source.packed>)(0, 256)).rec.byteLength).toBeGreaterThan(0);
+      } finally {
+        await source.close();
+      }
+    });
+
     /** Commits `attack`, compares the verification with and without the native check, restores the tables. */
     async function compare(attack: (trx: Executor) => Promise<unknown>): Promise<boolean> {
       const db = f.database.db;

@@ -70,6 +70,12 @@ export interface VerifySource {
   packed?(start: number, end: number): Maybe<PackedBatch>;
   /** The stored subtree hashes of `level` with lo ≤ idx ≤ hi, by idx, concatenated as UTF-8 text. */
   packedNodes?(level: number, lo: number, hi: number): Maybe<Uint8Array>;
+  /**
+   * The bytes a packed read returned are no longer needed: a source whose reads return memory of their own frees it
+   * at once, instead of leaving it to the garbage collector (a batch is megabytes; memory reused at once is not
+   * memory the kernel must hand out, and zero, again).
+   */
+  release?(bytes: Uint8Array): void;
 }
 
 /** A range of leaves to verify: `start` a multiple of 2^chunkLevel, at most 2^chunkLevel leaves. */
@@ -321,6 +327,8 @@ export async function verifyRange(
     const size = batchHashesLength(n);
     if (out === null || out.length < size) out = new Uint8Array(batchHashesLength(step));
     const erasedHere = native.checkBatch(p.rec, p.det, originBytes, from, n, out);
+    source.release?.(p.rec);
+    source.release?.(p.det);
     if (erasedHere < 0) return false;
     // Level L's hashes start at offsets[L] in `out`; each must equal the stored ones, byte for byte.
     const offsets: number[] = [];
@@ -328,7 +336,9 @@ export async function verifyRange(
       offsets.push(off);
       const lo = from / 2 ** level;
       const stored = await (source.packedNodes as NonNullable<VerifySource['packedNodes']>)(level, lo, lo + c - 1);
-      if (stored.length !== 64 * c || Buffer.compare(stored, out.subarray(off, off + 64 * c)) !== 0) return false;
+      const same = stored.length === 64 * c && Buffer.compare(stored, out.subarray(off, off + 64 * c)) === 0;
+      source.release?.(stored);
+      if (!same) return false;
       off += 64 * c;
     }
     const hexAt = (level: number, idx: number): string => {

@@ -47,6 +47,11 @@ function sqliteSource(path: string): ClosableSource {
       return { rec: e.rec ?? EMPTY, det: d.det ?? EMPTY };
     },
     packedNodes: (level, lo, hi) => (packedNodes.get(level, lo, hi) as { hashes: Uint8Array | null }).hashes ?? EMPTY,
+    // node:sqlite returns each value in an ArrayBuffer of its own: transferring it away (to an empty one) frees its
+    // memory now. Anything else (an empty constant, a view into a larger buffer) is left alone.
+    release: (bytes) => {
+      if (bytes.byteLength > 0 && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) bytes.buffer.transfer(0);
+    },
     close: async () => db.close(),
   };
 }
