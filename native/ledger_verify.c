@@ -37,6 +37,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static const char HEX[] = "0123456789abcdef";
 static const char B64U[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -44,8 +47,22 @@ static const char B64U[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 /* Two hex digits per byte value, built once (module init). */
 static uint16_t HEX_PAIRS[256];
 
+/* 32 bytes as 64 lowercase hex digits. SSE2 (every x86-64 CPU): each nibble + '0', + 39 more above 9. */
 static void to_hex(const uint8_t *d, uint8_t *out) {
+#if defined(__SSE2__)
+  const __m128i nibble = _mm_set1_epi8(0x0f), nine = _mm_set1_epi8(9), zero = _mm_set1_epi8('0'), letters = _mm_set1_epi8('a' - '0' - 10);
+  for (int i = 0; i < 32; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(d + i));
+    __m128i hi = _mm_and_si128(_mm_srli_epi16(x, 4), nibble), lo = _mm_and_si128(x, nibble);
+    __m128i a = _mm_unpacklo_epi8(hi, lo), b = _mm_unpackhi_epi8(hi, lo);
+    a = _mm_add_epi8(_mm_add_epi8(a, zero), _mm_and_si128(_mm_cmpgt_epi8(a, nine), letters));
+    b = _mm_add_epi8(_mm_add_epi8(b, zero), _mm_and_si128(_mm_cmpgt_epi8(b, nine), letters));
+    _mm_storeu_si128((__m128i *)(out + 2 * i), a);
+    _mm_storeu_si128((__m128i *)(out + 2 * i + 16), b);
+  }
+#else
   for (int i = 0; i < 32; i++) memcpy(out + 2 * i, &HEX_PAIRS[d[i]], 2);
+#endif
 }
 
 /* base64url of 32 bytes, no padding: 43 characters. */
@@ -64,9 +81,10 @@ static void to_b64url(const uint8_t *d, uint8_t *out) {
   out[o++] = (uint8_t)B64U[(v >> 6) & 63];
 }
 
-/* Hex digit values, built once (module init): lowercase only (stored hashes are compared as lowercase text), or
- * either case (Node's Buffer hex decoding, which the row-by-row path uses for salts, accepts both); -1 otherwise. */
-static int8_t LOWER_HEX[256], ANY_HEX[256];
+/* Hex digit values of either case (Node's Buffer hex decoding, which the row-by-row path uses for salts, accepts
+ * both), built once (module init); -1 otherwise. Stored hashes are not decoded: they are compared, as text, with
+ * the lowercase hex of the computed ones. */
+static int8_t ANY_HEX[256];
 /* base64url digits: 1 for any, 2 for those that can end the 43-digit encoding of 32 bytes (the last digit carries
  * 4 bits and 2 zero bits: AEIMQUYcgkosw048). */
 static uint8_t B64U_DIGIT[256];
@@ -76,7 +94,6 @@ static void init_tables(void) {
     uint8_t pair[2] = {(uint8_t)HEX[b >> 4], (uint8_t)HEX[b & 15]};
     memcpy(&HEX_PAIRS[b], pair, 2);
     int8_t v = b >= '0' && b <= '9' ? (int8_t)(b - '0') : b >= 'a' && b <= 'f' ? (int8_t)(b - 'a' + 10) : -1;
-    LOWER_HEX[b] = v;
     ANY_HEX[b] = b >= 'A' && b <= 'F' ? (int8_t)(b - 'A' + 10) : v;
   }
   for (int i = 0; i < 64; i++) B64U_DIGIT[(uint8_t)B64U[i]] = (i % 4 == 0) ? 2 : 1;
@@ -123,14 +140,29 @@ static int take_bytes(cursor *c, const uint8_t *s, size_t n) {
 /* A JSON string's content that JSON.stringify writes as is: no '"', no '\\', no control character. */
 static int plain_byte(uint8_t b) { return b != '"' && b != '\\' && b >= 0x20; }
 
-/* At least one plain byte up to (not including) `stop`; the span is returned. */
+/* The first byte in [p, end) that is not plain, or NULL. SSE2 where there is (16 bytes a step), else byte by byte. */
+static const uint8_t *first_not_plain(const uint8_t *p, const uint8_t *end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1f);
+  while (end - p >= 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)p);
+    /* x ≤ 0x1f (unsigned) exactly when min(x, 0x1f) = x. */
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)), _mm_cmpeq_epi8(_mm_min_epu8(x, control), x));
+    int bits = _mm_movemask_epi8(m);
+    if (bits != 0) return p + __builtin_ctz((unsigned)bits);
+    p += 16;
+  }
+#endif
+  for (; p < end; p++)
+    if (!plain_byte(*p)) return p;
+  return NULL;
+}
+
+/* At least one plain byte up to (not including) `stop`, which must itself be a byte that is not plain (a tab or a
+ * '"', as used here): the first byte that is not plain must be that stop. The span is returned. */
 static int plain_until(cursor *c, uint8_t stop, const uint8_t **s, size_t *len) {
-  const uint8_t *q = memchr(c->p, stop, (size_t)(c->end - c->p));
-  if (q == NULL || q == c->p) return 0;
-  /* No early exit: the compiler turns this loop into vector code. */
-  int bad = 0;
-  for (const uint8_t *x = c->p; x < q; x++) bad |= (*x < 0x20) | (*x == '"') | (*x == '\\');
-  if (bad) return 0;
+  const uint8_t *q = first_not_plain(c->p, c->end);
+  if (q == NULL || q == c->p || *q != stop || plain_byte(stop)) return 0;
   *s = c->p;
   *len = (size_t)(q - c->p);
   c->p = q;
@@ -202,10 +234,11 @@ static int get_bytes(napi_env env, napi_value v, const uint8_t **data, size_t *l
   return 1;
 }
 
-/* Checks the batch; on success fills `leaves` with the n leaf hashes (32 bytes each) and returns the number of
- * erased details rows, else -1. */
+/* Checks the batch; on success fills `leaves` with the n leaf hashes (32 bytes each) and `stored` with where each
+ * record's stored leaf hash (64 characters) is, and returns the number of erased details rows, else -1. The stored
+ * leaf hashes are compared by the caller, as text, with the lowercase hex it writes of the computed ones. */
 static long check_records(const uint8_t *rec, size_t rec_len, const uint8_t *det, size_t det_len, const uint8_t *origin, size_t origin_len,
-                         uint64_t start, size_t n, uint8_t *leaves) {
+                         uint64_t start, size_t n, uint8_t *leaves, const uint8_t **stored) {
   cursor r = {rec, rec + rec_len};
   cursor dc = {det, det + det_len};
   decimal seq;
@@ -214,10 +247,9 @@ static long check_records(const uint8_t *rec, size_t rec_len, const uint8_t *det
   int have_prev_at = 0;
   long erased = 0;
   for (size_t k = 0; k < n; k++) {
-    /* Stored leaf hash, lowercase hex. */
+    /* Stored leaf hash, lowercase hex (compared later). */
     if ((size_t)(r.end - r.p) < 65) return -1;
-    uint8_t stored[32];
-    if (!from_hex(LOWER_HEX, r.p, stored, 32)) return -1;
+    stored[k] = r.p;
     r.p += 64;
     if (*r.p++ != '\t') return -1;
     const uint8_t *action, *type, *id, *actor;
@@ -236,7 +268,9 @@ static long check_records(const uint8_t *rec, size_t rec_len, const uint8_t *det
       have_prev_at = 1;
     }
     r.p += 24;
-    if (!TAKE(&r, "\",\"commitment\":\"") || (size_t)(r.end - r.p) < 43 || !canonical_digest_b64url(r.p)) return -1;
+    /* The commitment: 43 base64url digits, compared with the details' digest below or, for erased details, held
+     * to the canonical form there. */
+    if (!TAKE(&r, "\",\"commitment\":\"") || (size_t)(r.end - r.p) < 43) return -1;
     const uint8_t *commit = r.p;
     r.p += 43;
     if (!TAKE(&r, "\",\"node\":\"") || !take_bytes(&r, origin, origin_len) || !TAKE(&r, "\",\"object\":{\"id\":\"") ||
@@ -257,7 +291,6 @@ static long check_records(const uint8_t *rec, size_t rec_len, const uint8_t *det
     SHA256_Update(&ctx, "\0", 1);
     SHA256_Update(&ctx, leaf, leaf_len);
     SHA256_Final(lh, &ctx);
-    if (memcmp(lh, stored, 32) != 0) return -1;
 
     /* The details row: "e \t salt \t details", e = 1 when erased (the rest is then not read). */
     const uint8_t *nl = memchr(dc.p, '\n', (size_t)(dc.end - dc.p));
@@ -266,6 +299,7 @@ static long check_records(const uint8_t *rec, size_t rec_len, const uint8_t *det
     const uint8_t *d = dc.p;
     dc.p = nl != NULL ? nl + 1 : dc.end;
     if (row_end - d >= 1 && d[0] == '1' && (row_end - d == 1 || d[1] == '\t')) {
+      if (!canonical_digest_b64url(commit)) return -1;
       erased++;
       continue;
     }
@@ -288,6 +322,8 @@ static long check_records(const uint8_t *rec, size_t rec_len, const uint8_t *det
 /* Room for the hashes of one batch, per thread (verification runs in worker threads): grown, never shrunk. */
 static _Thread_local uint8_t *scratch = NULL;
 static _Thread_local size_t scratch_len = 0;
+static _Thread_local const uint8_t **stored_at = NULL;
+static _Thread_local size_t stored_len = 0;
 
 static napi_value number(napi_env env, long x) {
   napi_value v;
@@ -327,8 +363,14 @@ static napi_value check_batch(napi_env env, napi_callback_info info) {
     scratch = grown;
     scratch_len = total * 32;
   }
+  if (stored_len < n) {
+    const uint8_t **grown = realloc(stored_at, n * sizeof(*stored_at));
+    if (grown == NULL) return number(env, -1);
+    stored_at = grown;
+    stored_len = n;
+  }
   uint8_t *hashes = scratch;
-  long erased = check_records(rec, rec_len, det, det_len, origin, origin_len, start, n, hashes);
+  long erased = check_records(rec, rec_len, det, det_len, origin, origin_len, start, n, hashes, stored_at);
   if (erased < 0) return number(env, -1);
   /* The low-level calls: OpenSSL 3's one-shot SHA256() looks the algorithm up on every call (~3x slower here). */
   SHA256_CTX ctx;
@@ -346,6 +388,10 @@ static napi_value check_batch(napi_env env, napi_callback_info info) {
     at += c;
   }
   for (size_t i = 0; i < total; i++) to_hex(hashes + 32 * i, out + 64 * i);
+  /* Every stored leaf hash is the lowercase hex of the computed one (level 0 comes first in `out`). */
+  int differ = 0;
+  for (size_t k = 0; k < n; k++) differ |= memcmp(out + 64 * k, stored_at[k], 64) != 0;
+  if (differ) return number(env, -1);
   return number(env, erased);
 }
 
