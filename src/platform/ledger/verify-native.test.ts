@@ -178,6 +178,13 @@ for (const { dialect, skip } of activeDialects()) {
       expect(await compare((trx) => exec(trx, 'UPDATE ledger_entries SET action = ? WHERE idx = 17', 'case.create\tx'))).toBe(false);
       expect(await compare((trx) => exec(trx, 'DELETE FROM ledger_details WHERE idx = 18'))).toBe(false);
       expect(await compare((trx) => exec(trx, 'DELETE FROM ledger_entries WHERE idx = 19'))).toBe(false);
+      // A hex digit replaced by a character whose low byte is that digit (U+0130 and '0'): caught, whatever encoding
+      // a reader might use.
+      const zero = (await sql<{ level: number; idx: number }>`SELECT level, idx FROM ledger_nodes WHERE hash LIKE '0%' ORDER BY level, idx`.execute(f.database.db)).rows[0];
+      expect(zero).toBeDefined();
+      expect(
+        await compare((trx) => exec(trx, "UPDATE ledger_nodes SET hash = '\u0130' || substr(hash, 2) WHERE level = ? AND idx = ?", Number(zero?.level), Number(zero?.idx))),
+      ).toBe(false);
       // Marked erased without its details removed: erased rows are not opened, by either path.
       expect(await compare((trx) => exec(trx, 'UPDATE ledger_details SET erased_at = ? WHERE idx = 20', '2026-03-02T00:00:00.000Z'))).toBe(true);
     }, 120_000);
